@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node without a DOM: plain modules in core/ and tools/, content checks and end-to-end runs in test/.
+export default defineConfig({
+  test: {
+    include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20000,
+    hookTimeout: 60000,
+  },
+});
