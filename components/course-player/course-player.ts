@@ -1,0 +1,307 @@
+import { msg, str, localized } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { courseStatus, doneItemIds, moduleStatus, type ModuleStatus } from '../../core/completion.js';
+import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
+import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
+import { locate, parseHash, readingSequence, toHash, type Location } from '../../core/route.js';
+import type { CourseIndex, ModuleItem } from '../../core/types.js';
+import { LOCALE_NAMES, getLocale, initialLocale, setLocale, type CourseLocale } from '../../locales/localization.js';
+import '../course-page/define.js';
+import '../course-toc/define.js';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
+import { CourseData } from './course-data.js';
+import { coursePlayerStyles } from './course-player.styles.js';
+
+/** Interactive items are loaded only when a learner reaches one, keeping the first page light. */
+const loadRenderer = {
+  quiz: () => import('../course-quiz/define.js'),
+  roleplay: () => import('../role-play/define.js'),
+} as const;
+
+/**
+ * @summary The course player: table of contents with module status, the current page, quiz or role-play with
+ * previous/next, a progress indicator, and resume where the learner stopped.
+ *
+ * Navigation is by `#/module/item` hash, so links, reloads and the browser's back button all work. Quiz and role-play
+ * states arrive as events from the items and are persisted here; the items never call the player.
+ *
+ * @csspart toc - the table of contents landmark
+ * @csspart content - the article holding the current item
+ */
+@localized()
+export class CoursePlayer extends LitElement {
+  static override styles = [visuallyHidden, coursePlayerStyles];
+
+  private readonly indexTask = new Task(this, {
+    task: ([data], { signal }) => data.index(signal),
+    args: () => [this.data] as const,
+  });
+
+  private readonly moduleTask = new Task(this, {
+    task: ([href]) => (href ? this.data.module(href) : Promise.resolve(null)),
+    args: () => [this.currentModuleHref] as const,
+  });
+
+  @query('h1') private heading?: HTMLElement | null;
+
+  @state() private location: Location | null = null;
+  @state() private saved: SavedProgress | null = null;
+  @state() private tocOpen = false;
+  private store: ProgressStore | null = null;
+  private data = new CourseData(new URL('content/course.json', document.baseURI));
+  private focusHeadingOnRender = false;
+  /** States handed to the item on screen when it was opened; later changes come back up as events. */
+  private restoreStates: { quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = { quiz: null, roleplay: null };
+
+  /** URL of the built course index. */
+  @property() src = 'content/course.json';
+
+  /** Where progress is kept until the tracking layer replaces it; `null` keeps nothing. */
+  @property({ attribute: false }) storage: KeyValueStorage | null = browserStorage();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.data = new CourseData(new URL(this.src, document.baseURI));
+    const index = this.index;
+    if (index && !this.store) this.start(index);
+  }
+
+  protected override updated(): void {
+    if (this.focusHeadingOnRender && this.heading && this.currentItem) {
+      this.focusHeadingOnRender = false;
+      this.heading.focus();
+    }
+  }
+
+  private get index(): CourseIndex | undefined {
+    return this.indexTask.value;
+  }
+
+  private get currentModuleHref(): string | null {
+    const index = this.index;
+    if (!index || !this.location) return null;
+    return locate(index, this.location)?.entry.module.href ?? null;
+  }
+
+  private get currentItem(): ModuleItem | null {
+    const data = this.moduleTask.value;
+    if (!data || data.id !== this.location?.moduleId) return null;
+    return data.items.find((item) => item.id === this.location!.itemId) ?? null;
+  }
+
+  /** First render with the index: restore progress, language and where the learner was. */
+  private start(index: CourseIndex): void {
+    this.store = new ProgressStore(index.id, this.storage);
+    this.saved = this.store.load();
+    const locale = initialLocale(this.saved.locale, navigator.languages);
+    if (locale !== getLocale()) void setLocale(locale);
+    const fromHash = parseHash(location.hash);
+    const target =
+      (fromHash && locate(index, fromHash) ? fromHash : null) ??
+      (this.saved.location && locate(index, this.saved.location) ? this.saved.location : null) ??
+      readingSequence(index)[0] ??
+      null;
+    if (target) this.go(target, false);
+  }
+
+  private go(target: Location, moveFocus: boolean): void {
+    if (location.hash !== toHash(target)) history.replaceState(null, '', toHash(target));
+    const progress = this.saved!.progress;
+    const entry = locate(this.index!, target)?.entry;
+    this.restoreStates = {
+      quiz: entry?.item.kind === 'quiz' ? (progress.quizzes[target.itemId] ?? null) : null,
+      roleplay: entry?.item.kind === 'roleplay' ? (progress.roleplays[target.itemId] ?? null) : null,
+    };
+    if (entry && entry.item.kind !== 'page') void loadRenderer[entry.item.kind]();
+    this.location = target;
+    this.focusHeadingOnRender = moveFocus;
+    this.saved = {
+      ...this.saved!,
+      location: target,
+      progress: { ...progress, visited: { ...progress.visited, [target.itemId]: true } },
+    };
+    this.persist();
+  }
+
+  private persist(): void {
+    if (this.saved) this.store?.save(this.saved);
+  }
+
+  private readonly onHashChange = (): void => {
+    const target = parseHash(location.hash);
+    if (!target || !this.index || !locate(this.index, target)) return;
+    this.tocOpen = false;
+    this.go(target, true);
+  };
+
+  private onQuizState(event: HTMLElementEventMap['course-quiz-state']): void {
+    const { quizId, state: quizState } = event.detail;
+    const progress = this.saved!.progress;
+    this.saved = { ...this.saved!, progress: { ...progress, quizzes: { ...progress.quizzes, [quizId]: quizState } } };
+    this.persist();
+  }
+
+  private onRolePlayState(event: HTMLElementEventMap['course-roleplay-state']): void {
+    const { roleplayId, state: rpState } = event.detail;
+    const progress = this.saved!.progress;
+    this.saved = { ...this.saved!, progress: { ...progress, roleplays: { ...progress.roleplays, [roleplayId]: rpState } } };
+    this.persist();
+  }
+
+  private async onLocaleChange(event: Event): Promise<void> {
+    const locale = (event.target as HTMLSelectElement).value as CourseLocale;
+    await setLocale(locale);
+    this.saved = { ...this.saved!, locale };
+    this.persist();
+  }
+
+  private onSkipToContent(event: Event): void {
+    event.preventDefault();
+    this.heading?.focus();
+  }
+
+  private toggleToc(): void {
+    this.tocOpen = !this.tocOpen;
+  }
+
+  private renderHeader(index: CourseIndex, progressPercent: number) {
+    return html`<header>
+      <button class="menu-toggle" aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc" @click=${this.toggleToc}>
+        ${this.tocOpen ? msg('关闭目录') : msg('目录')}
+      </button>
+      <p class="course-title">${index.title}</p>
+      <div class="progress">
+        <progress id="course-progress" max="100" .value=${progressPercent} aria-label=${msg('课程进度')}></progress>
+        <span aria-hidden="true">${progressPercent}%</span>
+      </div>
+      <label>
+        <span class="visually-hidden">${msg('界面语言')}</span>
+        <select @change=${this.onLocaleChange} aria-label=${msg('界面语言')}>
+          ${(Object.entries(LOCALE_NAMES) as [CourseLocale, string][]).map(
+            ([code, name]) => html`<option value=${code} ?selected=${getLocale() === code} lang=${code}>${name}</option>`,
+          )}
+        </select>
+      </label>
+    </header>`;
+  }
+
+  private renderCourseStatus(index: CourseIndex) {
+    const status = courseStatus(index, this.saved!.progress);
+    if (!status.completed && status.passed === null) return nothing;
+    const score = status.score ? Math.round(status.score.scaled * 100) : null;
+    return html`<p class="course-status" role="status">
+      ${status.completed ? msg('课程已完成') : msg('课程尚未完成')}${status.passed === true
+        ? msg(str`，期末测验已通过（${score} 分）`)
+        : status.passed === false
+          ? msg(str`，期末测验未通过（${score} 分，需 ${index.passingScore} 分）`)
+          : nothing}
+    </p>`;
+  }
+
+  private renderItem(item: ModuleItem) {
+    switch (item.kind) {
+      case 'page':
+        return html`<course-page .html=${item.html}></course-page>`;
+      case 'quiz':
+        return html`<course-quiz
+          .quiz=${item.quiz}
+          .state=${this.restoreStates.quiz}
+          .learnerSeed=${this.saved!.learnerSeed}
+          @course-quiz-state=${this.onQuizState}
+        ></course-quiz>`;
+      case 'roleplay':
+        return html`<role-play
+          .roleplay=${item.roleplay}
+          .state=${this.restoreStates.roleplay}
+          @course-roleplay-state=${this.onRolePlayState}
+        ></role-play>`;
+    }
+  }
+
+  private renderMain(index: CourseIndex) {
+    const where = this.location && locate(index, this.location);
+    if (!where) return html`<main id="main"><p class="notice">${msg('课程中没有内容。')}</p></main>`;
+    const { entry, previous, next, position, total } = where;
+    const item = this.currentItem;
+    const body = this.moduleTask.render({
+      pending: () => html`<p role="status">${msg('正在加载…')}</p>`,
+      error: () => html`<div class="notice" role="alert">
+        <p>${msg('内容加载失败，请检查网络后重试。')}</p>
+        <button @click=${() => this.moduleTask.run()}>${msg('重试')}</button>
+      </div>`,
+      complete: () => (item ? this.renderItem(item) : nothing),
+    });
+    const minutes = entry.item.kind === 'page' && entry.item.minutes ? entry.item.minutes : null;
+    return html`<main id="main">
+      <article part="content" aria-labelledby="page-title">
+        <p class="eyebrow">${entry.module.title}</p>
+        <h1 id="page-title" tabindex="-1">${entry.item.title}</h1>
+        <p class="meta">
+          ${msg(str`第 ${position + 1} 项，共 ${total} 项`)}${minutes ? msg(str` · 约 ${minutes} 分钟`) : nothing}
+        </p>
+        ${body}
+      </article>
+      <nav class="pager" aria-label=${msg('翻页')}>
+        ${previous
+          ? html`<a class="previous" href=${toHash(previous)} rel="prev"><small>${msg('上一项')}</small>${previous.item.title}</a>`
+          : nothing}
+        ${next
+          ? html`<a class="next" href=${toHash(next)} rel="next"><small>${msg('下一项')}</small>${next.item.title}</a>`
+          : html`<p class="end-note">${msg('已到课程末尾。')}</p>`}
+      </nav>
+    </main>`;
+  }
+
+  override render() {
+    return this.indexTask.render({
+      pending: () => html`<p class="notice" role="status">${msg('正在加载课程…')}</p>`,
+      error: () => html`<div class="notice" role="alert">
+        <p>${msg('课程加载失败，请检查网络后重试。')}</p>
+        <button @click=${() => this.indexTask.run()}>${msg('重试')}</button>
+      </div>`,
+      complete: (index) => {
+        if (!this.saved) return nothing;
+        const progress = this.saved.progress;
+        const modules = index.finalAssessment ? [...index.modules, index.finalAssessment] : index.modules;
+        const statuses: Record<string, ModuleStatus> = Object.fromEntries(
+          modules.map((m) => [m.id, moduleStatus(index, m.id, progress)]),
+        );
+        const percent = Math.round(courseStatus(index, progress).progress * 100);
+        return html`<a class="skip-link" href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
+          ${this.renderHeader(index, percent)}
+          <div class="layout">
+            <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading">
+              <h2 id="toc-heading" class="toc-heading">${msg('课程目录')}</h2>
+              ${this.renderCourseStatus(index)}
+              <course-toc
+                .modules=${modules}
+                .statuses=${statuses}
+                .done=${doneItemIds(index, progress)}
+                .current=${this.location}
+              ></course-toc>
+            </nav>
+            ${this.renderMain(index)}
+          </div>`;
+      },
+    });
+  }
+}
+
+function browserStorage(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,9 @@
+import { CourseToc } from './course-toc.js';
+
+customElements.define('course-toc', CourseToc);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-toc': CourseToc;
+  }
+}

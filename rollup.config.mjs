@@ -1,0 +1,34 @@
+// Bundles the learner's app and, through the course-content plugin, validates and emits the course content.
+// Run through `npm run build` / `npm start` (tsx loads the TypeScript build tools this file imports).
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { coursePlugin } from './tools/rollup-plugin-course.ts';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+/** @param {{ root?: string, outDir?: string, seedsDir?: string | null, minify?: boolean }} options */
+export function createConfig({ root = here('.'), outDir = here('dist'), seedsDir = here('../shared/seeds'), minify = true } = {}) {
+  return {
+    input: here('app/main.ts'),
+    preserveEntrySignatures: false,
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: 'app.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: false,
+    },
+    plugins: [
+      coursePlugin({ root, indexHtml: here('app/index.html'), ...(seedsDir ? { seedsDir } : {}) }),
+      // The "production" condition selects Lit's production build (no dev-mode checks or warnings).
+      nodeResolve({ exportConditions: ['production'] }),
+      esbuild({ target: 'es2022', tsconfig: here('tsconfig.json') }),
+      minify && terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    watch: { clearScreen: false },
+  };
+}
+
+export default createConfig();

@@ -1,0 +1,49 @@
+/**
+ * `npm run build`: generates the UI translations, validates the content and bundles the course into dist/, then
+ * prints how much JavaScript a learner downloads before the first page shows, against its budget.
+ */
+import { rmSync } from 'node:fs';
+import { rollup, type OutputBundle, type OutputChunk, type RollupOutput } from 'rollup';
+import { createConfig } from '../rollup.config.mjs';
+import { gzipSize, initialJavaScript, INITIAL_JS_BUDGET } from './bundle-size.js';
+import { buildLocales } from './locales.js';
+import { distDir } from './paths.js';
+
+export interface BuildOptions {
+  /** Course folder (default: this project). */
+  root?: string;
+  /** Output folder (default: dist/). */
+  outDir?: string;
+}
+
+export async function build(options: BuildOptions = {}): Promise<RollupOutput> {
+  buildLocales();
+  const config = createConfig(options);
+  // Validation runs in buildStart: on a content error this throws before anything is written.
+  const bundle = await rollup(config);
+  try {
+    rmSync(options.outDir ?? distDir, { recursive: true, force: true });
+    return await bundle.write(config.output);
+  } finally {
+    await bundle.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const output = await build();
+    const chunks = output.output.filter((o): o is OutputChunk => o.type === 'chunk');
+    const initial = initialJavaScript(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle);
+    const bytes = initial.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
+    const kb = (bytes / 1024).toFixed(1);
+    console.log(`Built dist/: ${chunks.length} JavaScript files, ${output.output.length - chunks.length} other files.`);
+    console.log(`首屏 JavaScript / JavaScript before the first page: ${kb} KB gzipped (${bytes} bytes; budget ${INITIAL_JS_BUDGET / 1024} KB) in ${initial.map((c) => c.fileName).join(', ')}`);
+    if (bytes > INITIAL_JS_BUDGET) {
+      console.error('Over budget: move code behind a dynamic import() or remove it.');
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

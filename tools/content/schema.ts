@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import type { DiagnosticList } from './diagnostics.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+
+export type SchemaName = 'course' | 'module' | 'page' | 'quiz' | 'roleplay';
+
+const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8')));
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+/** Validates `source.data` against a schema; reports each problem at its line. Returns true when valid. */
+export function checkSchema(source: YamlSource, name: SchemaName, diagnostics: DiagnosticList): boolean {
+  const validate = validatorFor(name);
+  if (validate(source.data)) return true;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    // `if`/`then` wrappers repeat what the inner errors already say.
+    if (error.keyword === 'if') continue;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    report(source, error, diagnostics);
+  }
+  return false;
+}
+
+function pathOf(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Human form of a path: pools[0].questions[2].options */
+export function describePath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(文件顶层 top level)';
+}
+
+function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticList): void {
+  const path = pathOf(error.instancePath);
+  const where = describePath(path);
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(p.missingProperty);
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'missing-field',
+        { zh: `${where} 缺少必填字段“${field}”。`, en: `${where} is missing the required field "${field}".` },
+        { zh: `在这里加上“${field}: …”。字段说明见 schemas/ 中的说明或培训师指南。`, en: `Add "${field}: …" here; see the schema or the authoring guide for what it holds.` },
+      );
+      return;
+    }
+    case 'additionalProperties':
+    case 'propertyNames': {
+      const field = String(p.additionalProperty ?? p.propertyName);
+      if (error.keyword === 'propertyNames' && !field) return;
+      const allowed = allowedFields(error);
+      const guess = allowed.length ? closest(field, allowed) : undefined;
+      const near = guess !== undefined && distance(field, guess) <= Math.max(2, Math.floor(field.length / 3));
+      diagnostics.add(
+        source.file,
+        source.keyAt(path, field),
+        near ? 'unknown-field-typo' : 'unknown-field',
+        near
+          ? { zh: `未知字段“${field}”，是不是想写“${guess}”？`, en: `Unknown field "${field}": did you mean "${guess}"?` }
+          : { zh: `${where} 中不允许出现字段“${field}”。`, en: `The field "${field}" is not allowed in ${where}.` },
+        near
+          ? { zh: `把“${field}”改成“${guess}”。`, en: `Rename "${field}" to "${guess}".` }
+          : { zh: `删除它，或改成允许的字段：${allowed.join('、')}。`, en: `Remove it, or use one of: ${allowed.join(', ')}.` },
+      );
+      return;
+    }
+    case 'type': {
+      const expected = typeNames(String(p.type));
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'wrong-type',
+        { zh: `${where} 应该是${expected.zh}。`, en: `${where} must be ${expected.en}.` },
+        { zh: `把这里的值改成${expected.zh}。`, en: `Change the value here to ${expected.en}.` },
+      );
+      return;
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (p.allowedValues as unknown[] | undefined) ?? [p.allowedValue];
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'invalid-value',
+        { zh: `${where} 的值不在允许范围内。`, en: `${where} has a value that is not allowed.` },
+        { zh: `改成以下之一：${allowed.map(String).join('、')}。`, en: `Use one of: ${allowed.map(String).join(', ')}.` },
+      );
+      return;
+    }
+    case 'pattern': {
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'invalid-id',
+        { zh: `${where} 的格式不对。`, en: `${where} is not in the required form.` },
+        {
+          zh: 'id 只能用小写英文字母、数字和连字符，例如 complaint-handling-o1；课程 id 须是 https://… 形式的网址。',
+          en: 'Ids use lowercase letters, digits and hyphens, e.g. complaint-handling-o1; the course id must be an IRI such as https://….',
+        },
+      );
+      return;
+    }
+    case 'minItems':
+    case 'minLength':
+    case 'minProperties': {
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'too-short',
+        { zh: `${where} 内容太少或为空（至少需要 ${String(p.limit)} 项/个字符）。`, en: `${where} is empty or too short (at least ${String(p.limit)}).` },
+        { zh: '补充内容，或删除这个字段。', en: 'Fill it in, or remove the field.' },
+      );
+      return;
+    }
+    case 'uniqueItems': {
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'duplicate-item',
+        { zh: `${where} 中有重复的项（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）。`, en: `${where} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).` },
+        { zh: '删除重复的一项。', en: 'Remove the repeated item.' },
+      );
+      return;
+    }
+    default: {
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'invalid-value',
+        { zh: `${where} 的值不符合要求（${error.keyword}: ${error.message ?? ''}）。`, en: `${where} is not valid: ${error.message ?? error.keyword}.` },
+        { zh: '对照 schemas/ 中的说明修改这个值。', en: 'Correct the value as the schema describes.' },
+      );
+    }
+  }
+}
+
+function allowedFields(error: ErrorObject): string[] {
+  const schema = error.parentSchema as { properties?: Record<string, unknown>; propertyNames?: { enum?: string[] } } | undefined;
+  if (schema?.propertyNames?.enum) return schema.propertyNames.enum;
+  return Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
+}
+
+function typeNames(type: string): { zh: string; en: string } {
+  const names: Record<string, [string, string]> = {
+    string: ['文字', 'text'],
+    number: ['数字', 'a number'],
+    integer: ['整数', 'a whole number'],
+    boolean: ['true 或 false', 'true or false'],
+    array: ['列表（每项以“- ”开头）', 'a list (items starting with "- ")'],
+    object: ['一组“字段: 值”', 'a set of "key: value" fields'],
+  };
+  const [zh, en] = names[type] ?? [type, type];
+  return { zh, en };
+}

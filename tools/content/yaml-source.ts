@@ -1,0 +1,83 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { DiagnosticList, Position } from './diagnostics.js';
+
+export type PathSegment = string | number;
+
+/** A parsed YAML text that can tell where any value or key stands in its file. */
+export class YamlSource {
+  readonly data: unknown;
+  private readonly doc: Document;
+  private readonly lines: LineCounter;
+
+  /**
+   * @param file course-relative path, for messages
+   * @param lineOffset lines before the YAML text in its file (front matter starts after a `---` line)
+   */
+  constructor(
+    readonly file: string,
+    text: string,
+    private readonly lineOffset = 0,
+  ) {
+    this.lines = new LineCounter();
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.data = this.doc.errors.length ? undefined : this.doc.toJS();
+  }
+
+  get syntaxOk(): boolean {
+    return this.doc.errors.length === 0;
+  }
+
+  /** Reports YAML syntax errors; returns false when there were any. */
+  reportSyntax(diagnostics: DiagnosticList): boolean {
+    for (const error of this.doc.errors) {
+      const at = this.position(error.pos[0]);
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      diagnostics.add(
+        this.file,
+        at,
+        duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+        duplicate
+          ? { zh: `同一层级中字段重复出现：${firstLine(error.message)}`, en: `A key appears twice at the same level: ${firstLine(error.message)}` }
+          : { zh: `YAML 格式错误：${firstLine(error.message)}`, en: `YAML syntax error: ${firstLine(error.message)}` },
+        duplicate
+          ? { zh: '删除或合并重复的字段。', en: 'Remove or merge the repeated key.' }
+          : {
+              zh: '检查这一行及上一行的缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对；含有“: ”或以特殊符号开头的文字请加引号。',
+              en: 'Check the indentation (spaces, not tabs), the space after each colon and matching quotes on this line and the one before; quote text that contains ": " or starts with a special character.',
+            },
+      );
+    }
+    return this.doc.errors.length === 0;
+  }
+
+  /** Position of the value at `path`, or of the nearest existing ancestor. */
+  valueAt(path: readonly PathSegment[]): Position {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.doc.getIn(path.slice(0, depth), true) as Node | undefined;
+      if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) return this.position(node.range[0]);
+    }
+    return { line: 1 + this.lineOffset, column: 1 };
+  }
+
+  /** Position of the key `key` in the map at `path` (falls back to the map itself). */
+  keyAt(path: readonly PathSegment[], key: string): Position {
+    const parent = path.length ? this.doc.getIn(path, true) : this.doc.contents;
+    if (isMap(parent)) {
+      for (const pair of parent.items) {
+        if (isPair(pair) && isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+          return this.position(pair.key.range[0]);
+        }
+      }
+    }
+    return this.valueAt(path);
+  }
+
+  private position(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line: line + this.lineOffset, column: col };
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
