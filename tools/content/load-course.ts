@@ -66,11 +66,17 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   const rel = (file: string): string => courseRelative(root, file);
   const seeds = options.seedsDir && existsSync(options.seedsDir) ? new Set(readdirSync(options.seedsDir)) : null;
 
-  const readYaml = (file: string, schema: SchemaName, text?: string, lineOffset = 0): YamlSource | null => {
+  /** Parses and schema-checks a file; null on a syntax error. `valid` is false when the schema check failed. */
+  const readYaml = (file: string, schema: SchemaName, text?: string, lineOffset = 0): { source: YamlSource; valid: boolean } | null => {
     watched.push(file);
     const source = new YamlSource(rel(file), text ?? readFileSync(file, 'utf8'), lineOffset);
     if (!source.reportSyntax(diagnostics)) return null;
-    return checkSchema(source, schema, diagnostics) ? source : null;
+    return { source, valid: checkSchema(source, schema, diagnostics) };
+  };
+  /** The data of a file that failed its schema check but still names an id: used only to avoid follow-on errors. */
+  const partial = <T>(read: { source: YamlSource; valid: boolean } | null): T | null => {
+    const data = read?.source.data as Record<string, unknown> | undefined;
+    return read && (read.valid || typeof data?.id === 'string') ? (data as T) : null;
   };
 
   // The course file.
@@ -81,7 +87,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       { zh: '在课程根目录创建 course.yaml（参见培训师指南）。', en: 'Create course.yaml at the course root (see the authoring guide).' });
     return { course: null, diagnostics: diagnostics.sorted(), watched };
   }
-  const courseSource = readYaml(courseFile, 'course');
+  const courseRead = readYaml(courseFile, 'course');
+  const courseSource = courseRead?.valid ? courseRead.source : undefined;
   const course = courseSource?.data as CourseFile | undefined;
 
   // Module folders.
@@ -106,9 +113,12 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         { zh: '复制其他章节的 module.yaml 并修改 id、title、description 和 objectives。', en: "Copy another module's module.yaml and change its id, title, description and objectives." });
       continue;
     }
-    const source = readYaml(moduleFile, 'module');
-    if (!source) continue;
-    const file = source.data as ModuleFile;
+    const read = readYaml(moduleFile, 'module');
+    const file = partial<ModuleFile>(read);
+    if (!read || !file) continue;
+    const source = read.source;
+    if (!Array.isArray(file.objectives)) file.objectives = [];
+    file.objectives = file.objectives.filter((o) => typeof o?.id === 'string');
     if (file.id !== name[2]) {
       diagnostics.add(source.file, source.valueAt(['id']), 'module-id-mismatch',
         { zh: `module.yaml 的 id“${file.id}”与文件夹名“${folder}”不一致。`, en: `module.yaml's id "${file.id}" does not match its folder "${folder}".` },
@@ -164,8 +174,13 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
             { zh: '在文件最开头加上头信息，可复制其他页面的开头再修改。', en: "Add front matter at the very top; copy another page's and edit it." });
           continue;
         }
-        const source = readYaml(file, 'page', split.frontMatter, 1);
-        if (!source) continue;
+        const read = readYaml(file, 'page', split.frontMatter, 1);
+        if (!read?.valid) {
+          // Still a page of this module: do not also report the module as empty.
+          items.push({ file, source: read?.source ?? new YamlSource(rel(file), '') });
+          continue;
+        }
+        const source = read.source;
         const front = source.data as PageFront;
         ids.claim(front.id, 'page', source.file, source.valueAt(['id']));
         front.objectives.forEach((o, i) => {
@@ -190,14 +205,15 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         pageFiles.set(file, { moduleId, pageId: front.id });
         items.push({ file, source, front, body: split.body, bodyLine: split.bodyLine });
       } else {
-        const source = readYaml(file, 'roleplay');
-        if (!source) continue;
+        const read = readYaml(file, 'roleplay');
+        if (!read?.valid) continue;
+        const source = read.source;
         const roleplay = source.data as RolePlay;
         checkRolePlay(roleplay, source, diagnostics, ids);
         items.push({ file, source, roleplay });
       }
     }
-    if (!items.some((i) => i.front)) {
+    if (!m.entries.some((entry) => entry.endsWith('.md'))) {
       diagnostics.add(m.source.file, { line: 1, column: 1 }, 'empty-module',
         { zh: `章节“${moduleId}”没有任何页面。`, en: `The module "${moduleId}" has no pages.` },
         { zh: '在章节文件夹中加入至少一个“01-名称.md”页面，或从 course.yaml 中删除这个章节。', en: 'Add at least one "01-name.md" page to the folder, or remove the module from course.yaml.' });
@@ -214,8 +230,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   for (const entry of existsSync(quizzesDir) ? readdirSync(quizzesDir).sort() : []) {
     if (!entry.endsWith('.yaml')) continue;
     const file = join(quizzesDir, entry);
-    const source = readYaml(file, 'quiz');
-    if (!source) continue;
+    const read = readYaml(file, 'quiz');
+    if (!read?.valid) continue;
+    const source = read.source;
     const raw = source.data as Quiz;
     if (raw.module === undefined && !raw.final) {
       diagnostics.add(source.file, source.valueAt([]), 'quiz-no-module',
@@ -237,7 +254,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       continue;
     }
     const objectives = moduleSource ? new Set(moduleSource.file.objectives.map((o) => o.id)) : allObjectives;
-    const passingScore = raw.passingScore ?? (raw.final ? course?.passingScore : undefined);
+    // Without a readable course.yaml the final assessment's pass mark is unknown; that error is already reported.
+    const passingScore = raw.passingScore ?? (raw.final ? (course?.passingScore ?? 0) : undefined);
     if (passingScore === undefined) {
       diagnostics.add(source.file, source.valueAt([]), 'missing-field',
         { zh: '章节测验缺少及格线 passingScore。', en: 'The module quiz has no passingScore.' },

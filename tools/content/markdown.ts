@@ -164,7 +164,8 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
 
 function checkHtml(raw: string, where: Position, ctx: RenderContext): void {
   const text = raw.replace(/<!--[\s\S]*?-->/g, '');
-  for (const match of text.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
+  // Opening tags only: a closing tag repeats its opening tag's problem.
+  for (const match of text.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
     const tag = match[1]!.toLowerCase();
     const attrs = match[2] ?? '';
     if (!INLINE_HTML_TAGS.has(tag)) {

@@ -8,7 +8,8 @@ import type { PathSegment, YamlSource } from './yaml-source.js';
 export type SchemaName = 'course' | 'module' | 'page' | 'quiz' | 'roleplay';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their parent schema, which names the allowed fields for typo suggestions.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 function validatorFor(name: SchemaName): ValidateFunction {
@@ -24,10 +25,19 @@ function validatorFor(name: SchemaName): ValidateFunction {
 export function checkSchema(source: YamlSource, name: SchemaName, diagnostics: DiagnosticList): boolean {
   const validate = validatorFor(name);
   if (validate(source.data)) return true;
+  const errors = validate.errors ?? [];
+  // A misspelt field also makes its correct spelling "missing": report the typo alone.
+  const typoFixes = new Set(
+    errors.flatMap((e) => {
+      const guess = typoGuess(e);
+      return guess ? [`${e.instancePath}|${guess}`] : [];
+    }),
+  );
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     // `if`/`then` wrappers repeat what the inner errors already say.
     if (error.keyword === 'if') continue;
+    if (error.keyword === 'required' && typoFixes.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -71,8 +81,8 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
       const field = String(p.additionalProperty ?? p.propertyName);
       if (error.keyword === 'propertyNames' && !field) return;
       const allowed = allowedFields(error);
-      const guess = allowed.length ? closest(field, allowed) : undefined;
-      const near = guess !== undefined && distance(field, guess) <= Math.max(2, Math.floor(field.length / 3));
+      const guess = typoGuess(error);
+      const near = guess !== undefined;
       diagnostics.add(
         source.file,
         source.keyAt(path, field),
@@ -154,6 +164,16 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
       );
     }
   }
+}
+
+/** For an unknown field that is a near miss of an allowed one, the allowed one. */
+function typoGuess(error: ErrorObject): string | undefined {
+  if (error.keyword !== 'additionalProperties' && error.keyword !== 'propertyNames') return undefined;
+  const field = String(error.params.additionalProperty ?? error.params.propertyName ?? '');
+  const allowed = allowedFields(error).filter((f) => f !== field);
+  if (!field || !allowed.length) return undefined;
+  const guess = closest(field, allowed);
+  return distance(field, guess) <= Math.max(2, Math.floor(field.length / 3)) ? guess : undefined;
 }
 
 function allowedFields(error: ErrorObject): string[] {

@@ -15,7 +15,7 @@ export class YamlSource {
    */
   constructor(
     readonly file: string,
-    text: string,
+    private readonly text: string,
     private readonly lineOffset = 0,
   ) {
     this.lines = new LineCounter();
@@ -30,7 +30,7 @@ export class YamlSource {
   /** Reports YAML syntax errors; returns false when there were any. */
   reportSyntax(diagnostics: DiagnosticList): boolean {
     for (const error of this.doc.errors) {
-      const at = this.position(error.pos[0]);
+      const at = this.errorPosition(error.code, error.pos[0]);
       const duplicate = error.code === 'DUPLICATE_KEY';
       diagnostics.add(
         this.file,
@@ -70,6 +70,22 @@ export class YamlSource {
       }
     }
     return this.valueAt(path);
+  }
+
+  /**
+   * An unclosed quote is only noticed at the end of the file; point at the line whose quotes do not pair up,
+   * which is where the trainer has to look.
+   */
+  private errorPosition(code: string, offset: number): Position {
+    if (code === 'MISSING_CHAR') {
+      const lines = this.text.split('\n');
+      const unbalanced = lines.findIndex((line) => {
+        const body = line.replace(/\s+#.*$/, '');
+        return (body.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1;
+      });
+      if (unbalanced >= 0) return { line: unbalanced + 1 + this.lineOffset, column: lines[unbalanced]!.indexOf('"') + 1 };
+    }
+    return this.position(offset);
   }
 
   private position(offset: number): Position {
