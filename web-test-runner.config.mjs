@@ -3,10 +3,12 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './test/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { fixtureCourseMiddleware } from './test/fixture-course-middleware.mjs';
 
 export default {
   files: ['components/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [fixtureCourseMiddleware],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],

@@ -1,0 +1,131 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { KeyValueStorage } from '../../core/progress-store.js';
+import type { CoursePlayer } from './course-player.js';
+import './define.js';
+
+// The fixture course (test/fixtures/valid) as the real content pipeline emits it; see test/fixture-course-middleware.mjs.
+const SRC = '/__course/content/course.json';
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+const shadow = (el: CoursePlayer): ShadowRoot => el.shadowRoot!;
+const heading = (el: CoursePlayer): string => shadow(el).querySelector('h1')?.textContent?.trim() ?? '';
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function player(storage: KeyValueStorage = memoryStorage(), src = SRC): Promise<CoursePlayer> {
+  const el = await fixture<CoursePlayer>(html`<course-player src=${src} .storage=${storage}></course-player>`);
+  await waitUntil(() => shadow(el).querySelector('h1') || shadow(el).querySelector('[role="alert"]'), 'player did not load', { timeout: 5000 });
+  return el;
+}
+
+async function pageShown(el: CoursePlayer, title: string): Promise<void> {
+  await waitUntil(() => heading(el) === title && !shadow(el).querySelector('article [role="status"]'), `expected page "${title}", saw "${heading(el)}"`, { timeout: 5000 });
+}
+
+describe('course-player', () => {
+  beforeEach(async () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  it('opens at the first page with landmarks, a table of contents and an accessible structure', async () => {
+    const el = await player();
+    await pageShown(el, '什么是服务');
+    expect(location.hash).to.equal('#/basics/basics-service');
+    const root = shadow(el);
+    expect(root.querySelector('header')).to.exist;
+    expect(root.querySelector('nav#toc')?.getAttribute('aria-labelledby')).to.equal('toc-heading');
+    expect(root.querySelector('main')).to.exist;
+    const toc = root.querySelector('course-toc')!;
+    await toc.updateComplete;
+    const links = [...toc.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal([
+      '#/basics/basics-service', '#/basics/rp-fixture-weather', '#/basics/basics-quiz', '#/phone/phone-greeting', '#/fixture-final/fixture-final',
+    ]);
+    expect(toc.shadowRoot!.querySelector('a[aria-current="page"]')?.getAttribute('href')).to.equal('#/basics/basics-service');
+    expect(root.querySelector('course-page')!.shadowRoot!.innerHTML).to.contain('<strong>无形性</strong>');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves to the next item by keyboard alone and puts focus on its heading', async () => {
+    const el = await player();
+    await pageShown(el, '什么是服务');
+    let presses = 0;
+    while (!deepActiveElement()?.matches('a.next') && presses++ < 40) await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.textContent).to.contain('为什么没下雨？');
+    await sendKeys({ press: 'Enter' });
+    await pageShown(el, '为什么没下雨？');
+    await waitUntil(() => deepActiveElement()?.tagName === 'H1', 'focus did not move to the new heading');
+    expect(location.hash).to.equal('#/basics/rp-fixture-weather');
+    await waitUntil(() => shadow(el).querySelector('role-play')?.shadowRoot?.childElementCount, 'role-play did not render');
+  });
+
+  it('marks pages seen, updates progress and resumes where the learner stopped', async () => {
+    const storage = memoryStorage();
+    const first = await player(storage);
+    await pageShown(first, '什么是服务');
+    const progress = (): number => Number((shadow(first).querySelector('progress') as HTMLProgressElement).value);
+    const before = progress();
+    (shadow(first).querySelector('a.next') as HTMLAnchorElement).click();
+    await pageShown(first, '为什么没下雨？');
+    location.hash = '#/phone/phone-greeting';
+    await pageShown(first, '问候语');
+    expect(progress()).to.be.greaterThan(before);
+    const toc = shadow(first).querySelector('course-toc')!;
+    await toc.updateComplete;
+    expect(toc.shadowRoot!.querySelector('a[href="#/basics/basics-service"] .mark')?.textContent).to.equal('✓');
+    first.remove();
+
+    history.replaceState(null, '', location.pathname + location.search);
+    const again = await player(storage);
+    await pageShown(again, '问候语');
+    expect(location.hash).to.equal('#/phone/phone-greeting');
+  });
+
+  it('restores a saved quiz state when the learner comes back to the quiz', async () => {
+    const storage = memoryStorage();
+    location.hash = '#/basics/basics-quiz';
+    const el = await player(storage);
+    await pageShown(el, '基本概念测验');
+    const quiz = shadow(el).querySelector('course-quiz')!;
+    await waitUntil(() => quiz.shadowRoot?.querySelector('button'), 'quiz did not render');
+    const start = [...quiz.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('开始'))!;
+    start.click();
+    await waitUntil(() => JSON.parse(storage.data.get('course-progress:https://example.com/courses/fixture') ?? '{}')?.progress?.quizzes?.['basics-quiz']?.phase === 'answering', 'quiz state was not saved');
+  });
+
+  it('shows a clear, accessible error with a retry when the course cannot be loaded', async () => {
+    const el = await player(memoryStorage(), '/__course/missing.json');
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('课程加载失败');
+    expect(alert.querySelector('button')?.textContent).to.contain('重试');
+    await expect(el).to.be.accessible();
+  });
+
+  it('works on a 360 px phone: the contents open from a labelled toggle', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const el = await player();
+    await pageShown(el, '什么是服务');
+    const toggle = shadow(el).querySelector('button.menu-toggle') as HTMLButtonElement;
+    const toc = shadow(el).querySelector('nav#toc') as HTMLElement;
+    expect(getComputedStyle(toggle).display).not.to.equal('none');
+    expect(getComputedStyle(toc).display).to.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(toc).display).to.equal('block');
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    await expect(el).to.be.accessible();
+  });
+});
