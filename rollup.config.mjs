@@ -8,7 +8,10 @@ import { coursePlugin } from './tools/rollup-plugin-course.ts';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-/** @param {{ root?: string, outDir?: string, seedsDir?: string | null, minify?: boolean }} options */
+/**
+ * @param {{ root?: string, outDir?: string, seedsDir?: string | null, minify?: boolean }} options
+ * @returns {import('rollup').RollupOptions & { output: import('rollup').OutputOptions }}
+ */
 export function createConfig({ root = here('.'), outDir = here('dist'), seedsDir = here('../shared/seeds'), minify = true } = {}) {
   return {
     input: here('app/main.ts'),

@@ -78,7 +78,8 @@ export class CoursePlayer extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.focusHeadingOnRender && this.heading && this.currentItem) {
+    // The heading comes from the index, so focus moves at once, even while the module's content is still loading.
+    if (this.focusHeadingOnRender && this.heading) {
       this.focusHeadingOnRender = false;
       this.heading.focus();
     }

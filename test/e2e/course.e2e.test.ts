@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { OutputBundle, RollupOutput } from 'rollup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readingSequence } from '../../core/route.js';
+import type { CourseIndex } from '../../core/types.js';
+import { gzipSize, initialJavaScript, INITIAL_JS_BUDGET } from '../../tools/bundle-size.js';
+import { build } from '../../tools/build.js';
+import { launchChromium } from '../support/browser.js';
+import { serveDirectory } from '../support/static-server.js';
+
+// The shipped course, built as `npm run build` builds it, served over HTTP and read in Chromium.
+let outDir: string;
+let output: RollupOutput;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let expectedTitles: string[];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'course-e2e-'));
+  output = await build({ outDir });
+  server = await serveDirectory(outDir);
+  browser = await launchChromium();
+  const index = JSON.parse(readFileSync(join(outDir, 'content/course.json'), 'utf8')) as CourseIndex;
+  expectedTitles = readingSequence(index).map((entry) => entry.item.title);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function openCourse(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.locator('course-player h1').waitFor();
+  return page;
+}
+
+const headingText = (page: Page): Promise<string> => page.locator('course-player h1').innerText();
+
+/** The focused element through shadow roots, described for assertions. */
+function focused(page: Page): Promise<{ tag: string; cls: string; text: string }> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return { tag: active?.tagName ?? '', cls: active?.className ?? '', text: active?.textContent?.trim() ?? '' };
+  });
+}
+
+describe('the shipped course in Chromium', () => {
+  it('keeps the JavaScript before the first page within 30 KB gzipped', () => {
+    const bundle = Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle;
+    const initial = initialJavaScript(bundle);
+    const bytes = initial.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
+    expect(initial.map((c) => c.fileName)).toContain('app.js');
+    expect(bytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+    // Quizzes and role-plays are not in the first download.
+    expect(initial.every((c) => !c.moduleIds.some((id) => /course-quiz|role-play|course-question/.test(id)))).toBe(true);
+  });
+
+  it('is readable from start to end by keyboard alone', async () => {
+    const page = await openCourse();
+    const seen: string[] = [await headingText(page)];
+    for (let step = 1; step < expectedTitles.length; step++) {
+      let presses = 0;
+      while (!(await focused(page)).cls.includes('next')) {
+        await page.keyboard.press('Tab');
+        if (++presses > 80) throw new Error(`No "next" link reachable by Tab on "${seen.at(-1)}"`);
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((title) => document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title, expectedTitles[step]);
+      const now = await focused(page);
+      expect(now.tag, `focus after moving to "${expectedTitles[step]}"`).toBe('H1');
+      seen.push(now.text);
+    }
+    expect(seen).toEqual(expectedTitles);
+    await expect(page.locator('course-player .end-note').innerText()).resolves.toContain('已到课程末尾');
+    await page.close();
+  });
+
+  it('is readable from start to end by mouse, and every module loads its content', async () => {
+    const page = await openCourse();
+    for (let step = 1; step < expectedTitles.length; step++) {
+      await page.locator('course-player a.next').click();
+      await page.waitForFunction((title) => document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title, expectedTitles[step]);
+      // The item's own content rendered (page text, quiz or role-play), not just its heading.
+      await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
+    }
+    await page.close();
+  });
+});
