@@ -15,14 +15,12 @@ const { getLocale, setLocale } = configureLocalization({
 
 export { getLocale, setLocale };
 
-/** The locale to start in: the learner's saved choice, else the browser's language if we have it, else Chinese. */
-export function initialLocale(saved: string | undefined, browserLanguages: readonly string[]): CourseLocale {
+/**
+ * The locale to start in: the learner's saved choice, else the course's own language when the UI has it, else
+ * Chinese. The browser's language is not used: a Chinese course with an English interface by accident helps no one.
+ */
+export function initialLocale(saved: string | undefined, courseLanguage: string): CourseLocale {
   const known = (code: string | undefined): CourseLocale | null =>
     code === sourceLocale || (targetLocales as readonly string[]).includes(code ?? '') ? (code as CourseLocale) : null;
-  if (known(saved)) return known(saved)!;
-  for (const lang of browserLanguages) {
-    if (/^zh\b/i.test(lang)) return sourceLocale;
-    if (/^en\b/i.test(lang)) return 'en';
-  }
-  return sourceLocale;
+  return known(saved) ?? known(courseLanguage) ?? (/^en\b/i.test(courseLanguage) ? 'en' : sourceLocale);
 }

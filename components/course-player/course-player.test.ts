@@ -128,4 +128,27 @@ describe('course-player', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
   });
+
+  it('switches the interface to English, keeps the choice and starts in it next time', async () => {
+    const storage = memoryStorage();
+    const el = await player(storage);
+    await pageShown(el, '什么是服务');
+    const select = shadow(el).querySelector('header select') as HTMLSelectElement;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => shadow(el).querySelector('.skip-link')?.textContent === 'Skip to content', 'UI did not switch to English');
+    expect(shadow(el).querySelector('a.next small')?.textContent).to.equal('Next');
+    expect(shadow(el).querySelector('a.next small')?.getAttribute('lang')).to.equal('en');
+    // Course content stays in its own language.
+    expect(heading(el)).to.equal('什么是服务');
+    await expect(el).to.be.accessible();
+    el.remove();
+
+    const again = await player(storage);
+    await pageShown(again, '什么是服务');
+    await waitUntil(() => shadow(again).querySelector('#toc-heading')?.textContent === 'Course contents', 'English was not restored');
+    (shadow(again).querySelector('header select') as HTMLSelectElement).value = 'zh-CN';
+    shadow(again).querySelector('header select')!.dispatchEvent(new Event('change'));
+    await waitUntil(() => shadow(again).querySelector('#toc-heading')?.textContent === '课程目录', 'Chinese was not restored');
+  });
 });

@@ -105,7 +105,7 @@ export class CoursePlayer extends LitElement {
   private start(index: CourseIndex): void {
     this.store = new ProgressStore(index.id, this.storage);
     this.saved = this.store.load();
-    const locale = initialLocale(this.saved.locale, navigator.languages);
+    const locale = initialLocale(this.saved.locale, index.language);
     if (locale !== getLocale()) void setLocale(locale);
     const fromHash = parseHash(location.hash);
     const target =
@@ -178,7 +178,7 @@ export class CoursePlayer extends LitElement {
 
   private renderHeader(index: CourseIndex, progressPercent: number) {
     return html`<header>
-      <button class="menu-toggle" aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc" @click=${this.toggleToc}>
+      <button class="menu-toggle" lang=${getLocale()} aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc" @click=${this.toggleToc}>
         ${this.tocOpen ? msg('关闭目录') : msg('目录')}
       </button>
       <p class="course-title">${index.title}</p>
@@ -248,18 +248,18 @@ export class CoursePlayer extends LitElement {
       <article part="content" aria-labelledby="page-title">
         <p class="eyebrow">${entry.module.title}</p>
         <h1 id="page-title" tabindex="-1">${entry.item.title}</h1>
-        <p class="meta">
+        <p class="meta" lang=${getLocale()}>
           ${msg(str`第 ${position + 1} 项，共 ${total} 项`)}${minutes ? msg(str` · 约 ${minutes} 分钟`) : nothing}
         </p>
         ${body}
       </article>
       <nav class="pager" aria-label=${msg('翻页')}>
         ${previous
-          ? html`<a class="previous" href=${toHash(previous)} rel="prev"><small>${msg('上一项')}</small>${previous.item.title}</a>`
+          ? html`<a class="previous" href=${toHash(previous)} rel="prev"><small lang=${getLocale()}>${msg('上一项')}</small>${previous.item.title}</a>`
           : nothing}
         ${next
-          ? html`<a class="next" href=${toHash(next)} rel="next"><small>${msg('下一项')}</small>${next.item.title}</a>`
-          : html`<p class="end-note">${msg('已到课程末尾。')}</p>`}
+          ? html`<a class="next" href=${toHash(next)} rel="next"><small lang=${getLocale()}>${msg('下一项')}</small>${next.item.title}</a>`
+          : html`<p class="end-note" lang=${getLocale()}>${msg('已到课程末尾。')}</p>`}
       </nav>
     </main>`;
   }
@@ -279,11 +279,11 @@ export class CoursePlayer extends LitElement {
           modules.map((m) => [m.id, moduleStatus(index, m.id, progress)]),
         );
         const percent = Math.round(courseStatus(index, progress).progress * 100);
-        return html`<a class="skip-link" href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
+        return html`<a class="skip-link" lang=${getLocale()} href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
           ${this.renderHeader(index, percent)}
           <div class="layout">
             <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading">
-              <h2 id="toc-heading" class="toc-heading">${msg('课程目录')}</h2>
+              <h2 id="toc-heading" class="toc-heading" lang=${getLocale()}>${msg('课程目录')}</h2>
               ${this.renderCourseStatus(index)}
               <course-toc
                 .modules=${modules}
