@@ -1,0 +1,590 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { emit } from '../../core/events.js';
+import type { InteractionRecord, QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
+import {
+  correctResponsesPattern,
+  interactionComponents,
+  interactionType,
+  isAnswered,
+  responsePattern,
+  scoreResponse,
+} from '../../core/scoring.js';
+import { seededShuffle } from '../../core/shuffle.js';
+import type { Question, QuestionType, RevealPolicy } from '../../core/types.js';
+import '../question-choice/define.js';
+import '../question-fill-in/define.js';
+import '../question-matching/define.js';
+import '../question-sequencing/define.js';
+import {
+  renderMark,
+  type DisplayItem,
+  type Mark,
+  type Marks,
+} from '../question-shared/question-shared.js';
+import { sharedStyles } from '../question-shared/question-shared.styles.js';
+import { styles } from './course-question.styles.js';
+
+/** The input element of any question type: what `<course-question>` reads and focuses. */
+type QuestionInput = HTMLElement & { value: unknown };
+
+/** Rounds a score for display: 0.6666 → 0.67, 1 → 1. */
+function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/**
+ * @summary One question of any type, as a quiz shows it: the prompt as the label of a fieldset, the input of the
+ * question's type, 检查答案, the tries left, feedback for what was picked, 再试一次 after a wrong check with tries
+ * left, and — per the reveal policy — the correct answer and the explanation. In `review` it is read-only and shows
+ * the learner's response, right/wrong per option, the feedback and the correct answer.
+ *
+ * A question never talks to a tracker or the player: it only emits course events, and is restored from `state`.
+ *
+ * - Tries allowed: `question.attempts`, else `maxTries`. Reveal policy: `question.revealAnswer`, else `revealAnswer`.
+ * - `after-last-attempt` reveals once the question is finished (right, or no tries left); `always` after every
+ *   check; `never` never, not even in review. The explanation is shown whenever the answer is.
+ * - Options (choice), items (sequencing), sources and targets (matching) are shuffled with a seed derived from
+ *   `seed` and the question id when `shuffle` is on, so a reload shows the same order. A sequencing question never
+ *   starts in the correct order; its starting order is checkable, but `state.response` stays null (and review says
+ *   未作答) until the learner moves an item or checks.
+ * - After 再试一次 the response is kept for the learner to change; `durationMs` counts from when the question was
+ *   shown, reset or retried.
+ *
+ * @fires course-interaction - on each check: a complete InteractionRecord (response in xAPI notation, score, try).
+ * @fires course-question-state - on every change (answer, check, retry, reset): `{ questionId, state }`; pass `state`
+ *   back to restore the question exactly. Not fired when `state` is set from outside.
+ * @csspart fieldset - the group around prompt and input
+ * @csspart prompt - the prompt (the fieldset's legend)
+ * @csspart tries - the tries-left line
+ * @csspart check - the 检查答案 button
+ * @csspart retry - the 再试一次 button
+ * @csspart feedback - the live region with verdict, feedback, correct answer and explanation
+ */
+@localized()
+export class CourseQuestion extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  @query('.input') private input?: QuestionInput;
+  @query('.retry') private retryButton?: HTMLButtonElement;
+  @query('.feedback') private feedbackRegion?: HTMLElement;
+
+  @state() private response: QuestionResponse | null = null;
+  @state() private tries = 0;
+  @state() private checked = false;
+  @state() private lastSuccess: boolean | null = null;
+  @state() private lastScore: Score | null = null;
+  /** Display orders, by question part, computed from seed and shuffle. */
+  private options: DisplayItem[] = [];
+  private sequencingStart: string[] = [];
+  private sources: DisplayItem[] = [];
+  private targets: DisplayItem[] = [];
+  /** When the current try started (show, reset or retry), for `durationMs`. */
+  private startedAt = Date.now();
+  /** True until the learner gives a response (sequencing shows its starting order, which is not an answer yet). */
+  private untouched = true;
+  /** The state this element last reported, so setting it back (as a parent does) is not a restore. */
+  private ownState: QuestionState | null = null;
+
+  /** The input component for each question type. */
+  private readonly inputRenderers: Record<QuestionType, (question: Question, locked: boolean) => TemplateResult> = {
+    single: (_question, locked) => this.renderChoice(this.options, false, locked),
+    multiple: (_question, locked) => this.renderChoice(this.options, true, locked),
+    'true-false': (_question, locked) => this.renderChoice(this.trueFalseOptions(), false, locked),
+    'fill-in': (question, locked) => {
+      const right = scoreResponse(question, this.response).success;
+      const mark: Mark | null = this.showingResult ? (right ? 'correct' : 'incorrect') : null;
+      return html`<question-fill-in
+        class="input"
+        .value=${typeof this.response === 'string' ? this.response : ''}
+        .mark=${mark}
+        ?disabled=${locked}
+        @question-change=${this.onInputChange}
+        @question-submit=${this.onInputSubmit}
+      ></question-fill-in>`;
+    },
+    sequencing: (question, locked) => html`<question-sequencing
+      class="input"
+      .items=${question.type === 'sequencing' ? question.items : []}
+      .value=${Array.isArray(this.response) ? this.response : this.sequencingStart}
+      .marks=${this.marks()}
+      ?disabled=${locked}
+      @question-change=${this.onInputChange}
+    ></question-sequencing>`,
+    matching: (_question, locked) => html`<question-matching
+      class="input"
+      .sources=${this.sources}
+      .targets=${this.targets}
+      .value=${this.response && typeof this.response === 'object' && !Array.isArray(this.response) ? this.response : {}}
+      .marks=${this.marks()}
+      ?disabled=${locked}
+      @question-change=${this.onInputChange}
+    ></question-matching>`,
+  };
+
+  /** The question to show. */
+  @property({ attribute: false }) question?: Question;
+
+  /** A saved state to restore exactly (response, tries, checked state, feedback); null for a fresh question. */
+  @property({ attribute: false }) state: QuestionState | null = null;
+
+  /** Seed for the option order (e.g. the quiz attempt's seed); combined with the question id. */
+  @property() seed = '';
+
+  /** Whether to shuffle options, items, sources and targets. */
+  @property({ type: Boolean }) shuffle = false;
+
+  /** Tries allowed when the question does not set `attempts`. */
+  @property({ type: Number, attribute: 'max-tries' }) maxTries = 1;
+
+  /** When to show the correct answer when the question does not set `revealAnswer`. */
+  @property({ attribute: 'reveal-answer' }) revealAnswer: RevealPolicy = 'after-last-attempt';
+
+  /** Id of the quiz this question belongs to, copied into InteractionRecord.parentId. */
+  @property({ attribute: 'parent-id' }) parentId = '';
+
+  /** Read-only review: the learner's response, right/wrong marks, feedback and the correct answer. */
+  @property({ type: Boolean, reflect: true }) review = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startedAt = Date.now();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const questionChanged = changed.has('question');
+    if (questionChanged || changed.has('seed') || changed.has('shuffle')) this.computeOrders();
+    if (changed.has('state') && this.state !== this.ownState) {
+      this.restore(this.state);
+    } else if (questionChanged) {
+      this.restore(null);
+      this.startedAt = Date.now();
+    }
+  }
+
+  /** Tries allowed at this question. */
+  private get triesAllowed(): number {
+    return Math.max(1, this.question?.attempts ?? this.maxTries ?? 1);
+  }
+
+  private get policy(): RevealPolicy {
+    return this.question?.revealAnswer ?? this.revealAnswer;
+  }
+
+  private get triesLeft(): number {
+    return Math.max(0, this.triesAllowed - this.tries);
+  }
+
+  /** Checked and either right or out of tries: nothing more to do. */
+  private get finished(): boolean {
+    return this.checked && (this.lastSuccess === true || this.triesLeft === 0);
+  }
+
+  /** Whether marks and feedback for the current response are shown. */
+  private get showingResult(): boolean {
+    return this.checked || (this.review && !this.untouched && this.response !== null);
+  }
+
+  /** Whether the correct answer and the explanation are shown. */
+  private get revealing(): boolean {
+    if (this.policy === 'never') return false;
+    if (this.review) return true;
+    return this.checked && (this.policy === 'always' || this.finished);
+  }
+
+  private computeOrders(): void {
+    const question = this.question;
+    if (!question) return;
+    const order = <T>(items: readonly T[], part: string): T[] =>
+      this.shuffle ? seededShuffle(items, `${this.seed}|${question.id}|${part}`) : [...items];
+    const pick = ({ id, text }: DisplayItem): DisplayItem => ({ id, text });
+    this.options = 'options' in question ? order(question.options.map(pick), 'options') : [];
+    this.sources = question.type === 'matching' ? order(question.sources.map(pick), 'sources') : [];
+    this.targets = question.type === 'matching' ? order(question.targets.map(pick), 'targets') : [];
+    if (question.type === 'sequencing') {
+      const start = order(
+        question.items.map((item) => item.id),
+        'items',
+      );
+      // Never start solved: rotate by one if the order happens to be the correct one.
+      if (start.length > 1 && start.every((id, index) => question.answer[index] === id)) start.push(start.shift()!);
+      this.sequencingStart = start;
+    } else {
+      this.sequencingStart = [];
+    }
+  }
+
+  /** The response of an untouched question: nothing, except sequencing, whose starting order is an answer. */
+  private initialResponse(): QuestionResponse | null {
+    return this.question?.type === 'sequencing' ? [...this.sequencingStart] : null;
+  }
+
+  private restore(saved: QuestionState | null): void {
+    this.untouched = (saved?.response ?? null) === null;
+    this.response = saved?.response ?? this.initialResponse();
+    this.tries = saved?.tries ?? 0;
+    this.checked = saved?.checked ?? false;
+    this.lastSuccess = saved?.success ?? null;
+    this.lastScore = saved?.score ?? null;
+  }
+
+  private currentState(): QuestionState {
+    return {
+      response: this.untouched ? null : this.response,
+      tries: this.tries,
+      checked: this.checked,
+      success: this.lastSuccess,
+      score: this.lastScore,
+    };
+  }
+
+  private reportState(): void {
+    if (!this.question) return;
+    const current = this.currentState();
+    this.ownState = current;
+    this.state = current;
+    emit(this, 'course-question-state', { questionId: this.question.id, state: current });
+  }
+
+  private responseFromInput(value: unknown): QuestionResponse | null {
+    switch (this.question?.type) {
+      case 'single': {
+        const [id] = value as string[];
+        return id ?? null;
+      }
+      case 'multiple': {
+        const ids = value as string[];
+        return ids.length > 0 ? [...ids] : null;
+      }
+      case 'true-false': {
+        const [id] = value as string[];
+        return id === undefined ? null : id === 'true';
+      }
+      case 'fill-in': {
+        const text = value as string;
+        return text === '' ? null : text;
+      }
+      case 'sequencing':
+        return [...(value as string[])];
+      case 'matching': {
+        const pairs = value as Record<string, string>;
+        return Object.keys(pairs).length > 0 ? { ...pairs } : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private onInputChange(event: Event): void {
+    event.stopPropagation();
+    if (this.review || this.checked) return;
+    this.response = this.responseFromInput((event.currentTarget as QuestionInput).value);
+    this.untouched = false;
+    this.reportState();
+  }
+
+  private onInputSubmit(event: Event): void {
+    event.stopPropagation();
+    void this.check();
+  }
+
+  private onRetry(): void {
+    if (this.review || !this.checked || this.finished) return;
+    this.checked = false;
+    this.startedAt = Date.now();
+    this.reportState();
+    void this.updateComplete.then(() => this.input?.focus());
+  }
+
+  /** Checks the current response: scores it, shows feedback and reports the interaction. */
+  private async check(): Promise<void> {
+    const question = this.question;
+    if (!question || this.review || this.checked || !isAnswered(question, this.response)) return;
+    const { score, success } = scoreResponse(question, this.response);
+    this.tries += 1;
+    this.checked = true;
+    this.untouched = false;
+    this.lastSuccess = success;
+    this.lastScore = score;
+    const record: InteractionRecord = {
+      id: question.id,
+      parentId: this.parentId,
+      type: interactionType(question),
+      description: question.prompt,
+      response: responsePattern(question, this.response),
+      correctResponsesPattern: correctResponsesPattern(question),
+      success,
+      score,
+      durationMs: Math.max(0, Date.now() - this.startedAt),
+      attempt: this.tries,
+      timestamp: new Date().toISOString(),
+      ...interactionComponents(question),
+    };
+    if (question.objective) record.objective = question.objective;
+    emit(this, 'course-interaction', record);
+    this.reportState();
+    await this.updateComplete;
+    // The check button is gone: keep focus on what comes next.
+    (this.retryButton ?? this.feedbackRegion)?.focus();
+  }
+
+  /** Marks per option / item / source for the current response, once it is checked or reviewed. */
+  private marks(): Marks {
+    const question = this.question;
+    if (!question || !this.showingResult) return {};
+    const marks: Record<string, Mark> = {};
+    const response = this.response;
+    switch (question.type) {
+      case 'single':
+      case 'multiple':
+      case 'true-false': {
+        const picked = new Set(this.choiceValue());
+        const correct = new Set<string>(
+          question.type === 'multiple'
+            ? question.answer
+            : [question.type === 'single' ? question.answer : String(question.answer)],
+        );
+        const ids = question.type === 'true-false' ? ['true', 'false'] : question.options.map((option) => option.id);
+        for (const id of ids) {
+          if (picked.has(id)) marks[id] = correct.has(id) ? 'correct' : 'incorrect';
+          else if (correct.has(id) && this.revealing) marks[id] = 'answer';
+        }
+        break;
+      }
+      case 'sequencing': {
+        const order = Array.isArray(response) ? response : [];
+        order.forEach((id, index) => (marks[id] = question.answer[index] === id ? 'correct' : 'incorrect'));
+        break;
+      }
+      case 'matching': {
+        const pairs = (response ?? {}) as Record<string, string>;
+        for (const source of question.sources) {
+          marks[source.id] = pairs[source.id] === question.answer[source.id] ? 'correct' : 'incorrect';
+        }
+        break;
+      }
+      case 'fill-in':
+        break;
+    }
+    return marks;
+  }
+
+  /** The current response as the selected ids of `<question-choice>`. */
+  private choiceValue(): string[] {
+    const response = this.response;
+    if (typeof response === 'boolean') return [String(response)];
+    if (typeof response === 'string') return [response];
+    if (Array.isArray(response)) return response;
+    return [];
+  }
+
+  private trueFalseOptions(): DisplayItem[] {
+    return [
+      { id: 'true', text: msg('对') },
+      { id: 'false', text: msg('错') },
+    ];
+  }
+
+  private typeHint(type: QuestionType): string {
+    switch (type) {
+      case 'single':
+        return msg('单选题');
+      case 'multiple':
+        return msg('多选题，请选出所有正确的选项');
+      case 'true-false':
+        return msg('判断题');
+      case 'fill-in':
+        return msg('填空题');
+      case 'sequencing':
+        return msg('排序题，请按正确的顺序排列');
+      case 'matching':
+        return msg('配对题，请为每一项选择对应的内容');
+    }
+  }
+
+  /** Clears the response, tries and feedback, as for a fresh question (the quiz calls it on a new attempt). */
+  reset(): void {
+    this.restore(null);
+    this.startedAt = Date.now();
+    this.reportState();
+  }
+
+  /** Moves focus to the question's input. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  private renderChoice(options: DisplayItem[], multiple: boolean, locked: boolean): TemplateResult {
+    return html`<question-choice
+      class="input"
+      .options=${options}
+      .multiple=${multiple}
+      .value=${this.choiceValue()}
+      .marks=${this.marks()}
+      ?disabled=${locked}
+      @question-change=${this.onInputChange}
+    ></question-choice>`;
+  }
+
+  private renderVerdict(success: boolean, score: Score): TemplateResult {
+    const [kind, icon, text] = success
+      ? (['correct', '✓', msg('回答正确')] as const)
+      : score.scaled > 0
+        ? (['partial', '◐', msg('部分正确')] as const)
+        : (['incorrect', '✗', msg('回答不正确')] as const);
+    return html`<p class="verdict verdict-${kind}">
+      <span class="verdict-icon" aria-hidden="true">${icon}</span>
+      <span>${text}</span>
+      <span class="score">${msg(str`得分：${formatNumber(score.raw)} / ${formatNumber(score.max)}`)}</span>
+    </p>`;
+  }
+
+  /** Between an option and its feedback: read aloud too, so the two do not run together. */
+  private separator(): string {
+    return msg('：');
+  }
+
+  /** Feedback for what the learner picked or entered. */
+  private renderResponseFeedback(question: Question, success: boolean): TemplateResult | typeof nothing {
+    const marks = this.marks();
+    switch (question.type) {
+      case 'single':
+      case 'multiple': {
+        const chosen = this.choiceValue();
+        const byId = new Map(question.options.map((option) => [option.id, option]));
+        const picked = this.options.filter((item) => chosen.includes(item.id)).map((item) => byId.get(item.id)!);
+        return html`<ul class="option-feedback">
+          ${picked.map(
+            (option) =>
+              html`<li>${renderMark(marks[option.id])}<span class="picked">${option.text}${this.separator()}</span>${option.feedback}</li>`,
+          )}
+        </ul>`;
+      }
+      case 'true-false': {
+        const picked = typeof this.response === 'boolean' ? this.response : null;
+        if (picked === null) return nothing;
+        const id = String(picked);
+        return html`<ul class="option-feedback">
+          <li>
+            ${renderMark(marks[id])}<span class="picked">${picked ? msg('对') : msg('错')}${this.separator()}</span>${picked
+              ? question.feedback.true
+              : question.feedback.false}
+          </li>
+        </ul>`;
+      }
+      case 'fill-in':
+        return html`<p class="outcome-feedback">${success ? question.feedback.correct : question.feedback.incorrect}</p>`;
+      case 'sequencing':
+      case 'matching': {
+        const items = question.type === 'sequencing' ? question.items : question.sources;
+        const wrong = items.filter((item) => marks[item.id] === 'incorrect' && item.feedback);
+        return html`<p class="outcome-feedback">${success ? question.feedback.correct : question.feedback.incorrect}</p>
+          ${wrong.length > 0
+            ? html`<ul class="option-feedback">
+                ${wrong.map(
+                  (item) => html`<li>${renderMark('incorrect')}<span class="picked">${item.text}${this.separator()}</span>${item.feedback}</li>`,
+                )}
+              </ul>`
+            : nothing}`;
+      }
+    }
+  }
+
+  private renderCorrectAnswer(question: Question): TemplateResult {
+    let answer: TemplateResult;
+    switch (question.type) {
+      case 'single':
+        answer = html`<span>${question.options.find((option) => option.id === question.answer)?.text ?? ''}</span>`;
+        break;
+      case 'multiple':
+        answer = html`<ul>
+          ${this.options.filter((o) => question.answer.includes(o.id)).map((option) => html`<li>${option.text}</li>`)}
+        </ul>`;
+        break;
+      case 'true-false':
+        answer = html`<span>${question.answer ? msg('对') : msg('错')}</span>`;
+        break;
+      case 'fill-in':
+        answer = html`<span>${question.answer.join(' / ')}</span>`;
+        break;
+      case 'sequencing':
+        answer = html`<ol>
+          ${question.answer.map((id) => html`<li>${question.items.find((item) => item.id === id)?.text ?? id}</li>`)}
+        </ol>`;
+        break;
+      case 'matching':
+        answer = html`<ul>
+          ${this.sources.map(
+            (source) =>
+              html`<li>
+                ${source.text}<span aria-hidden="true"> → </span><span class="visually-hidden">${msg('对应')}</span
+                >${question.targets.find((target) => target.id === question.answer[source.id])?.text ?? ''}
+              </li>`,
+          )}
+        </ul>`;
+        break;
+    }
+    return html`<div class="correct-answer"><span class="label">${msg('正确答案：')}</span>${answer}</div>`;
+  }
+
+  private renderFeedback(question: Question): TemplateResult | typeof nothing {
+    if (!this.showingResult) {
+      return this.review ? html`<p class="verdict verdict-incorrect">${msg('未作答')}</p>` : nothing;
+    }
+    const { success, score } = scoreResponse(question, this.response);
+    const canRetry = this.checked && !this.review && !success && this.triesLeft > 0;
+    return html`
+      ${this.renderVerdict(success, score)} ${this.renderResponseFeedback(question, success)}
+      ${canRetry
+        ? html`<p class="tries-note">${msg(str`还有 ${this.triesLeft} 次机会，可以再试一次。`)}</p>`
+        : nothing}
+    `;
+  }
+
+  override render() {
+    const question = this.question;
+    if (!question) return nothing;
+    const locked = this.review || this.checked;
+    const answered = isAnswered(question, this.response);
+    const canRetry = this.checked && !this.review && this.lastSuccess !== true && this.triesLeft > 0;
+    const revealing = this.revealing;
+    return html`
+      <fieldset part="fieldset" class="question question-${question.type}">
+        <legend part="prompt" class="prompt">
+          <span class="prompt-text">${question.prompt}</span>
+          <span class="type-hint">${this.typeHint(question.type)}</span>
+        </legend>
+        ${this.inputRenderers[question.type](question, locked)}
+      </fieldset>
+      ${this.review
+        ? nothing
+        : html`<div class="actions">
+            ${this.checked
+              ? nothing
+              : html`<button type="button" part="check" class="check" ?disabled=${!answered} @click=${this.check}>
+                  ${msg('检查答案')}
+                </button>`}
+            ${canRetry
+              ? html`<button type="button" part="retry" class="retry" @click=${this.onRetry}>${msg('再试一次')}</button>`
+              : nothing}
+            <p part="tries" class="tries">
+              ${msg(str`剩余尝试次数：${this.triesLeft} / ${this.triesAllowed}`)}
+            </p>
+          </div>`}
+      <div
+        part="feedback"
+        class="feedback ${this.showingResult || this.review || revealing ? 'filled' : ''}"
+        role="status"
+        aria-live="polite"
+        tabindex="-1"
+      >
+        ${this.renderFeedback(question)}
+        ${revealing ? this.renderCorrectAnswer(question) : nothing}
+        ${revealing && question.explanation
+          ? html`<p class="explanation"><span class="label">${msg('解析：')}</span>${question.explanation}</p>`
+          : nothing}
+      </div>
+    `;
+  }
+}

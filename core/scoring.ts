@@ -1,0 +1,210 @@
+/**
+ * Scoring and xAPI / SCORM 2004 notation for every question type. Plain functions without DOM, shared by the
+ * question components (which report interactions) and anything that needs to re-score a saved response.
+ */
+import type { InteractionComponent, InteractionType, QuestionResponse, Score } from './interactions.js';
+import { matchesFillIn } from './normalise.js';
+import type { Question } from './types.js';
+
+/** Delimiter between the parts of a response or pattern (xAPI / SCORM 2004). */
+export const LIST_DELIMITER = '[,]';
+/** Delimiter between a source and its target in a matching pair. */
+export const PAIR_DELIMITER = '[.]';
+/** Prefix of a fill-in correct-response pattern: the course compares text regardless of Latin case. */
+export const CASE_INSENSITIVE = '{case_matters=false}';
+
+export interface ScoreResult {
+  score: Score;
+  success: boolean;
+}
+
+/** The response as a string (single choice, fill-in), or null when it is something else. */
+function asText(response: QuestionResponse | null | undefined): string | null {
+  return typeof response === 'string' ? response : null;
+}
+
+/** The response as a list of ids (multiple choice, sequencing), or an empty list. */
+function asList(response: QuestionResponse | null | undefined): string[] {
+  return Array.isArray(response) ? response.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** The response as source → target pairs (matching), or an empty record. */
+function asPairs(response: QuestionResponse | null | undefined): Record<string, string> {
+  if (response === null || response === undefined || typeof response !== 'object' || Array.isArray(response)) return {};
+  return response;
+}
+
+/** Rounds away floating-point noise such as 0.30000000000000004. */
+function tidy(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** A score for a fraction (0–1) of a question's weight. */
+export function scoreOf(question: Question, fraction: number): Score {
+  const max = question.weight ?? 1;
+  const scaled = tidy(Math.min(1, Math.max(0, fraction)));
+  return { raw: tidy(scaled * max), min: 0, max, scaled };
+}
+
+/** The fraction (0–1) of the question answered rightly. */
+function fractionCorrect(question: Question, response: QuestionResponse | null): number {
+  switch (question.type) {
+    case 'single':
+      return asText(response) === question.answer ? 1 : 0;
+    case 'true-false':
+      return typeof response === 'boolean' && response === question.answer ? 1 : 0;
+    case 'fill-in': {
+      const text = asText(response);
+      return text !== null && matchesFillIn(question.answer, text) ? 1 : 0;
+    }
+    case 'multiple': {
+      const correct = new Set(question.answer);
+      if (correct.size === 0) return 0;
+      const picks = new Set(asList(response));
+      let right = 0;
+      let wrong = 0;
+      for (const id of picks) {
+        if (correct.has(id)) right++;
+        else wrong++;
+      }
+      return Math.max(0, (right - wrong) / correct.size);
+    }
+    case 'sequencing': {
+      if (question.answer.length === 0) return 0;
+      const order = asList(response);
+      const inPlace = question.answer.filter((id, index) => order[index] === id).length;
+      return inPlace / question.answer.length;
+    }
+    case 'matching': {
+      const expected = Object.entries(question.answer);
+      if (expected.length === 0) return 0;
+      const given = asPairs(response);
+      const right = expected.filter(([source, target]) => given[source] === target).length;
+      return right / expected.length;
+    }
+  }
+}
+
+/**
+ * Scores a response. Partial credit: multiple = max(0, (right picks − wrong picks) / correct options);
+ * sequencing = items in the right position / items; matching = right pairs / pairs; single, true-false and fill-in
+ * are all-or-nothing. `score.max` is the question's weight (default 1); success means full marks.
+ */
+export function scoreResponse(question: Question, response: QuestionResponse | null): ScoreResult {
+  const score = scoreOf(question, fractionCorrect(question, response));
+  return { score, success: score.scaled === 1 };
+}
+
+/** The xAPI interactionType of a question: single and multiple choice are both 'choice'. */
+export function interactionType(question: Question): InteractionType {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return 'choice';
+    default:
+      return question.type;
+  }
+}
+
+/** Whether the response is complete enough to be checked. */
+export function isAnswered(question: Question, response: QuestionResponse | null): boolean {
+  switch (question.type) {
+    case 'single': {
+      const id = asText(response);
+      return id !== null && question.options.some((option) => option.id === id);
+    }
+    case 'multiple':
+      return asList(response).length > 0;
+    case 'true-false':
+      return typeof response === 'boolean';
+    case 'fill-in': {
+      const text = asText(response);
+      return text !== null && text.trim() !== '';
+    }
+    case 'sequencing': {
+      const order = asList(response);
+      return order.length === question.items.length && question.items.every((item) => order.includes(item.id));
+    }
+    case 'matching': {
+      const pairs = asPairs(response);
+      return question.sources.every((source) => typeof pairs[source.id] === 'string' && pairs[source.id] !== '');
+    }
+  }
+}
+
+/**
+ * The learner's response in xAPI / SCORM 2004 notation: choice ids joined by `[,]` (in the question's option order),
+ * `true` / `false`, the fill-in text as typed, sequencing ids in the learner's order, matching `source[.]target`
+ * pairs (in the question's source order). Empty when there is no response.
+ */
+export function responsePattern(question: Question, response: QuestionResponse | null): string {
+  switch (question.type) {
+    case 'single':
+      return asText(response) ?? '';
+    case 'multiple': {
+      const picks = new Set(asList(response));
+      const known = question.options.map((option) => option.id).filter((id) => picks.has(id));
+      const unknown = [...picks].filter((id) => !question.options.some((option) => option.id === id));
+      return [...known, ...unknown].join(LIST_DELIMITER);
+    }
+    case 'true-false':
+      return typeof response === 'boolean' ? String(response) : '';
+    case 'fill-in':
+      return asText(response) ?? '';
+    case 'sequencing':
+      return asList(response).join(LIST_DELIMITER);
+    case 'matching': {
+      const pairs = asPairs(response);
+      return question.sources
+        .filter((source) => pairs[source.id])
+        .map((source) => `${source.id}${PAIR_DELIMITER}${pairs[source.id]}`)
+        .join(LIST_DELIMITER);
+    }
+  }
+}
+
+/**
+ * The correct responses pattern (xAPI `correctResponsesPattern`, SCORM 2004 `correct_responses`): one entry, except
+ * for fill-in where every accepted variant is an entry, prefixed with `{case_matters=false}`.
+ */
+export function correctResponsesPattern(question: Question): string[] {
+  switch (question.type) {
+    case 'single':
+      return [question.answer];
+    case 'multiple':
+      return [question.answer.join(LIST_DELIMITER)];
+    case 'true-false':
+      return [String(question.answer)];
+    case 'fill-in':
+      return question.answer.map((text) => `${CASE_INSENSITIVE}${text}`);
+    case 'sequencing':
+      return [question.answer.join(LIST_DELIMITER)];
+    case 'matching': {
+      const ordered = question.sources.map((source) => source.id).filter((id) => id in question.answer);
+      const rest = Object.keys(question.answer).filter((id) => !ordered.includes(id));
+      return [[...ordered, ...rest].map((id) => `${id}${PAIR_DELIMITER}${question.answer[id]}`).join(LIST_DELIMITER)];
+    }
+  }
+}
+
+/** The xAPI component lists of a question: `choices` (choice, sequencing) or `source` and `target` (matching). */
+export function interactionComponents(question: Question): {
+  choices?: InteractionComponent[];
+  source?: InteractionComponent[];
+  target?: InteractionComponent[];
+} {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return { choices: question.options.map(({ id, text }) => ({ id, description: text })) };
+    case 'sequencing':
+      return { choices: question.items.map(({ id, text }) => ({ id, description: text })) };
+    case 'matching':
+      return {
+        source: question.sources.map(({ id, text }) => ({ id, description: text })),
+        target: question.targets.map(({ id, text }) => ({ id, description: text })),
+      };
+    default:
+      return {};
+  }
+}
