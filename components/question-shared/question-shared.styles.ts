@@ -1,7 +1,8 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 
 /** Styles every question input shares: hidden live regions, focus ring, touch targets, marks, reduced motion. */
-export const sharedStyles = css`
+const questionStyles = css`
   :host {
     display: block;
     font-size: var(--course-font-size, 1rem);
@@ -17,19 +18,6 @@ export const sharedStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 
   :focus-visible {
@@ -82,3 +70,5 @@ export const sharedStyles = css`
     }
   }
 `;
+
+export const sharedStyles = [visuallyHidden, questionStyles];
