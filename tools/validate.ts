@@ -6,7 +6,7 @@ import { courseRoot, seedsDir } from './paths.js';
 const root = process.argv[2] ?? courseRoot;
 const { course, diagnostics } = loadCourse(root, { seedsDir });
 if (!course) {
-  console.error(formatReport(diagnostics));
+  console.error(formatReport(diagnostics, false));
   process.exit(1);
 }
 const pages = course.modules.flatMap((m) => m.items).filter((i) => i.kind === 'page').length;

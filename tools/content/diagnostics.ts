@@ -51,8 +51,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   ].join('\n');
 }
 
-export function formatReport(diagnostics: readonly Diagnostic[]): string {
+/** All problems, then a count; `building` says whether the run was a build (then nothing was written). */
+export function formatReport(diagnostics: readonly Diagnostic[], building = true): string {
   const n = diagnostics.length;
   const list = diagnostics.map(formatDiagnostic).join('\n\n');
-  return `${list}\n\n发现 ${n} 个问题，未生成课程包。 / ${n} problem${n === 1 ? '' : 's'} found; nothing was built.`;
+  const plural = n === 1 ? '' : 's';
+  return building
+    ? `${list}\n\n发现 ${n} 个问题，未生成课程。 / ${n} problem${plural} found; nothing was built.`
+    : `${list}\n\n发现 ${n} 个问题，请逐一修改后再次检查。 / ${n} problem${plural} found.`;
 }

@@ -228,8 +228,14 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   let finalQuiz: Quiz | null = null;
   const allObjectives = new Set([...moduleSources.values()].flatMap((m) => m.file.objectives.map((o) => o.id)));
   for (const entry of existsSync(quizzesDir) ? readdirSync(quizzesDir).sort() : []) {
-    if (!entry.endsWith('.yaml')) continue;
     const file = join(quizzesDir, entry);
+    if (entry.startsWith('.')) continue;
+    if (!entry.endsWith('.yaml')) {
+      diagnostics.add(rel(file), { line: 1, column: 1 }, 'unexpected-file',
+        { zh: `quizzes/ 中的“${entry}”不会被使用：题库文件必须以 .yaml 结尾。`, en: `"${entry}" in quizzes/ is not used: quiz files must end in .yaml.` },
+        { zh: '把文件改名为以 .yaml 结尾（例如 service-channels.yaml），或把它移出 quizzes/。', en: 'Rename it to end in .yaml (e.g. service-channels.yaml), or move it out of quizzes/.' });
+      continue;
+    }
     const read = readYaml(file, 'quiz');
     if (!read?.valid) continue;
     const source = read.source;

@@ -37,6 +37,8 @@ export function checkSchema(source: YamlSource, name: SchemaName, diagnostics: D
   for (const error of errors) {
     // `if`/`then` wrappers repeat what the inner errors already say.
     if (error.keyword === 'if') continue;
+    // A field-name rule reports an inner `enum` error for the name too; the `propertyNames` error says it better.
+    if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined && error.keyword !== 'propertyNames') continue;
     if (error.keyword === 'required' && typoFixes.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
@@ -98,6 +100,12 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
     }
     case 'type': {
       const expected = typeNames(String(p.type));
+      if (p.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+        diagnostics.add(source.file, source.valueAt(path), 'wrong-type',
+          { zh: `${where} 应该是文字，但 YAML 把 ${String(error.data)} 读成了${typeof error.data === 'number' ? '数字' : ' true/false'}。`, en: `${where} must be text, but YAML reads ${String(error.data)} as a ${typeof error.data}.` },
+          { zh: `给它加上引号，例如 "${String(error.data)}"。`, en: `Put it in quotes, e.g. "${String(error.data)}".` });
+        return;
+      }
       diagnostics.add(
         source.file,
         source.valueAt(path),
@@ -119,7 +127,34 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
       );
       return;
     }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const bound = { minimum: ['不能小于', 'at least'], maximum: ['不能大于', 'at most'], exclusiveMinimum: ['必须大于', 'more than'], exclusiveMaximum: ['必须小于', 'less than'] }[error.keyword]!;
+      diagnostics.add(
+        source.file,
+        source.valueAt(path),
+        'out-of-range',
+        { zh: `${where} 的值 ${String(error.data)} 超出范围：${bound[0]} ${String(p.limit)}。`, en: `${where} is ${String(error.data)}; it must be ${bound[1]} ${String(p.limit)}.` },
+        { zh: `改成${bound[0].replace('不能', '不').replace('必须', '')} ${String(p.limit)} 的数字。`, en: `Use a number ${bound[1]} ${String(p.limit)}.` },
+      );
+      return;
+    }
     case 'pattern': {
+      const field = path.filter((s) => typeof s === 'string').at(-1);
+      if (field === 'sources') {
+        diagnostics.add(source.file, source.valueAt(path), 'invalid-source',
+          { zh: `${where} 不是素材文件名。`, en: `${where} is not a source file name.` },
+          { zh: '写 ../shared/seeds/ 中的文件名，例如 000_752fc6dac3c4367f.txt。', en: 'Use a file name from ../shared/seeds/, e.g. 000_752fc6dac3c4367f.txt.' });
+        return;
+      }
+      if (field === 'language') {
+        diagnostics.add(source.file, source.valueAt(path), 'invalid-value',
+          { zh: `${where} 不是语言代码。`, en: `${where} is not a language tag.` },
+          { zh: '写语言代码，例如 zh-CN。', en: 'Use a language tag such as zh-CN.' });
+        return;
+      }
       diagnostics.add(
         source.file,
         source.valueAt(path),

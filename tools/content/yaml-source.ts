@@ -38,7 +38,7 @@ export class YamlSource {
         duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
         duplicate
           ? { zh: `同一层级中字段重复出现：${firstLine(error.message)}`, en: `A key appears twice at the same level: ${firstLine(error.message)}` }
-          : { zh: `YAML 格式错误：${firstLine(error.message)}`, en: `YAML syntax error: ${firstLine(error.message)}` },
+          : { zh: `YAML 格式错误：${YAML_ERRORS_ZH[error.code] ?? firstLine(error.message)}`, en: `YAML syntax error: ${firstLine(error.message)}` },
         duplicate
           ? { zh: '删除或合并重复的字段。', en: 'Remove or merge the repeated key.' }
           : {
@@ -93,6 +93,20 @@ export class YamlSource {
     return { line: line + this.lineOffset, column: col };
   }
 }
+
+/** The yaml library's messages in Chinese, for the mistakes trainers make most. */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BAD_INDENT: '缩进不对齐',
+  TAB_AS_INDENT: '用了 Tab 缩进（只能用空格）',
+  MULTILINE_IMPLICIT_KEY: '冒号后面缺少空格，或一行文字被拆成了多行',
+  BLOCK_AS_IMPLICIT_KEY: '冒号后面缺少空格，或缩进不对',
+  IMPLICIT_KEY_TOO_LONG: '字段名太长：冒号后面可能缺少空格',
+  UNEXPECTED_TOKEN: '出现了不该出现的符号',
+  BAD_SCALAR_START: '文字以特殊符号开头，需要加引号',
+  MISSING_KEY: '缺少字段名',
+  DUPLICATE_KEY: '字段重复',
+};
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
