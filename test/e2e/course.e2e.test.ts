@@ -92,4 +92,38 @@ describe('the shipped course in Chromium', () => {
     }
     await page.close();
   });
+
+  it('puts a quiz question and a role-play back exactly as they were after a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A module quiz: start it, pick an answer and check it.
+    await page.goto(`${server.url}#/service-channels/service-channels-quiz`);
+    await page.getByRole('button', { name: '开始测验' }).click();
+    const firstOption = page.locator('course-question input[type=radio], course-question input[type=checkbox]').first();
+    const fillIn = page.locator('course-question input[type=text]');
+    const isChoice = (await firstOption.count()) > 0;
+    if (isChoice) await firstOption.check();
+    else if (await fillIn.count()) await fillIn.fill('营业厅');
+    await page.getByRole('button', { name: '检查答案' }).click();
+    await page.locator('course-question [role=status]').filter({ hasText: /回答正确|部分正确|回答不正确/ }).waitFor();
+    const questionBefore = await page.locator('course-quiz').innerText();
+
+    await page.reload();
+    await page.locator('course-question').waitFor();
+    await expect.poll(() => page.locator('course-quiz').innerText()).toBe(questionBefore);
+    if (isChoice) expect(await firstOption.isChecked()).toBe(true);
+
+    // A role-play: make one choice, so its feedback is showing.
+    await page.goto(`${server.url}#/complaint-handling/rp-overcharge-hotline`);
+    const roleplay = page.locator('role-play');
+    await roleplay.locator('input[type=radio]').first().check();
+    await roleplay.getByRole('button', { name: '确定' }).click();
+    await roleplay.locator('.feedback').filter({ hasText: /分/ }).waitFor();
+    const roleplayBefore = await roleplay.innerText();
+
+    await page.reload();
+    await page.locator('role-play .feedback').filter({ hasText: /分/ }).waitFor();
+    expect(await page.locator('role-play').innerText()).toBe(roleplayBefore);
+    await page.close();
+  });
 });
+
