@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { KeyValueStorage } from '../../core/progress-store.js';
 import type { CoursePlayer } from './course-player.js';
+import { deepActiveElement } from '../shared/test-helpers.js';
 import './define.js';
 
 // The fixture course (test/fixtures/valid) as the real content pipeline emits it; see test/fixture-course-middleware.mjs.
@@ -14,12 +15,6 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
 
 const shadow = (el: CoursePlayer): ShadowRoot => el.shadowRoot!;
 const heading = (el: CoursePlayer): string => shadow(el).querySelector('h1')?.textContent?.trim() ?? '';
-
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 async function player(storage: KeyValueStorage = memoryStorage(), src = SRC): Promise<CoursePlayer> {
   const el = await fixture<CoursePlayer>(html`<course-player src=${src} .storage=${storage}></course-player>`);

@@ -6,19 +6,7 @@ import type { CourseQuestion } from './course-question.js';
 import './define.js';
 import { checkByKeyboard, inputOf, matchPairs, pickCheckboxes, pickRadio, settle, typeText } from './keyboard.js';
 import { feedbackText, mountQuestion, part, snapshot } from './question-contract.js';
-import {
-  afterEach,
-  deepActiveElement,
-  describe,
-  fillIn,
-  it,
-  matching,
-  multiple,
-  sequencing,
-  single,
-  textOf,
-  trueFalse,
-} from './test-support.js';
+import { deepActiveElement, fillIn, matching, multiple, sequencing, single, textOf, trueFalse } from './test-support.js';
 
 describe('<course-question>', () => {
   it('renders nothing without a question', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { checkByKeyboard, controlsOf, press, settle, typeText } from './keyboard.js';
 import { feedbackText, mountQuestion, part, questionContract } from './question-contract.js';
-import { describe, fillIn, it, textOf } from './test-support.js';
+import { fillIn, textOf } from './test-support.js';
 
 questionContract({
   name: 'fill-in',

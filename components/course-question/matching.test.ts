@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkByKeyboard, controlsOf, inputOf, matchPairs } from './keyboard.js';
 import { feedbackText, mountQuestion, questionContract } from './question-contract.js';
-import { describe, it, matching, textOf } from './test-support.js';
+import { matching, textOf } from './test-support.js';
 
 questionContract({
   name: 'matching',

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkByKeyboard, controlsOf, pickCheckboxes } from './keyboard.js';
 import { feedbackText, mountQuestion, part, questionContract } from './question-contract.js';
-import { describe, it, multiple, textOf } from './test-support.js';
+import { multiple, textOf } from './test-support.js';
 
 questionContract({
   name: 'multiple',

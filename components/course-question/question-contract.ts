@@ -9,7 +9,7 @@ import type { Question, RevealPolicy } from '../../core/types.js';
 import type { CourseQuestion } from './course-question.js';
 import './define.js';
 import { checkByKeyboard, controlsOf, inputOf, press, settle } from './keyboard.js';
-import { deepActiveElement, describe, it, textOf } from './test-support.js';
+import { deepActiveElement, textOf } from './test-support.js';
 
 export interface ContractAnswer {
   /** Answers the question with the keyboard only (starting with nothing focused). */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkByKeyboard, controlsOf, inputOf, orderItems, press, settle } from './keyboard.js';
 import { feedbackText, mountQuestion, part, questionContract } from './question-contract.js';
-import { deepActiveElement, describe, it, sequencing, textOf } from './test-support.js';
+import { deepActiveElement, sequencing, textOf } from './test-support.js';
 
 const right = ['listen', 'apologise', 'accept', 'solve', 'follow'];
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkByKeyboard, controlsOf, pickRadio, press, settle } from './keyboard.js';
 import { feedbackText, mountQuestion, questionContract } from './question-contract.js';
-import { describe, it, single, textOf } from './test-support.js';
+import { single, textOf } from './test-support.js';
 
 questionContract({
   name: 'single',

@@ -1,6 +1,5 @@
 /**
- * Test-only support for the question family's browser tests: Mocha's globals with types (the project has no
- * @types/mocha, and declaring them globally could clash with other suites), DOM helpers and sample questions.
+ * Test-only support for the question family's browser tests: DOM helpers and sample questions.
  */
 import type {
   FillInQuestion,
@@ -11,32 +10,7 @@ import type {
   TrueFalseQuestion,
 } from '../../core/types.js';
 
-type Body = () => void | Promise<void>;
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: Body): void;
-  beforeEach(body: Body): void;
-  afterEach(body: Body): void;
-}
-
-const mocha = (): MochaGlobals => globalThis as unknown as MochaGlobals;
-
-export const describe = (title: string, body: () => void): void => mocha().describe(title, body);
-export const it = (title: string, body: Body): void => mocha().it(title, body);
-export const beforeEach = (body: Body): void => mocha().beforeEach(body);
-export const afterEach = (body: Body): void => mocha().afterEach(body);
-
-/** The focused element, looking inside shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Text with runs of whitespace collapsed, for comparing rendered text. */
-export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+export { deepActiveElement, textOf } from '../shared/test-helpers.js';
 
 export const single: SingleChoiceQuestion = {
   id: 'greeting-first-words',

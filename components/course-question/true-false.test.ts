@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkByKeyboard, controlsOf, pickRadio } from './keyboard.js';
 import { feedbackText, mountQuestion, questionContract } from './question-contract.js';
-import { describe, it, textOf, trueFalse } from './test-support.js';
+import { textOf, trueFalse } from './test-support.js';
 
 questionContract({
   name: 'true-false',

@@ -8,10 +8,8 @@ import type { InteractionRecord, QuestionState, QuizAttemptState, QuizResult } f
 import { attemptSeed, drawQuestions, finishAttempt, newAttempt, startAttempt } from '../../core/quiz.js';
 import type { Question, Quiz } from '../../core/types.js';
 import type { CourseQuestion } from '../course-question/course-question.js';
+import { deepActiveElement } from '../shared/test-helpers.js';
 
-// Mocha's globals, provided by @web/test-runner (@types/mocha is not installed).
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => Promise<void>) => void;
 
 /** Weights from the fixture, hard-coded so the component's arithmetic is checked, not repeated. */
 const WEIGHTS: Record<string, number> = {
@@ -71,11 +69,6 @@ async function settle(el: CourseQuiz): Promise<void> {
 }
 
 /** The focused element, looking through shadow roots. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 async function press(el: CourseQuiz, key: string): Promise<void> {
   await sendKeys({ press: key });
@@ -85,11 +78,11 @@ async function press(el: CourseQuiz, key: string): Promise<void> {
 /** Presses Tab until the focused element matches. */
 async function tabTo(el: CourseQuiz, matches: (e: Element) => boolean, what: string): Promise<HTMLElement> {
   for (let i = 0; i < 40; i++) {
-    const active = deepActive();
+    const active = deepActiveElement();
     if (active && matches(active)) return active as HTMLElement;
     await press(el, 'Tab');
   }
-  throw new Error(`Tab never reached ${what}; focus is on ${deepActive()?.outerHTML}`);
+  throw new Error(`Tab never reached ${what}; focus is on ${deepActiveElement()?.outerHTML}`);
 }
 
 const isButton = (label: string) => (e: Element) => e.tagName === 'BUTTON' && text(e) === label;
@@ -128,7 +121,7 @@ async function answerByKeyboard(el: CourseQuiz, correct: boolean): Promise<Quest
       const wanted = new Set(correct ? q.answer : ids.filter((id) => !q.answer.includes(id)));
       await tabTo(el, isInput('checkbox'), 'the first option');
       for (let i = 0; i < ids.length; i++) {
-        expect((deepActive() as HTMLInputElement).value).to.equal(ids[i]);
+        expect((deepActiveElement() as HTMLInputElement).value).to.equal(ids[i]);
         if (wanted.has(ids[i]!)) await press(el, 'Space');
         if (i < ids.length - 1) await press(el, 'Tab');
       }
@@ -205,7 +198,7 @@ describe('<course-quiz>', () => {
     expect(states.at(-1)?.quizId).to.equal('sample-quiz');
     expect(states.at(-1)?.state).to.equal(el.state);
     // Focus moves to the question's position heading.
-    expect(deepActive()?.id).to.equal('progress-label');
+    expect(deepActiveElement()?.id).to.equal('progress-label');
     expect(buttonTexts(el)).to.include.members(['上一题', '下一题']);
     await expect(el).to.be.accessible();
 
@@ -216,7 +209,7 @@ describe('<course-quiz>', () => {
 
     // Result
     expect(el.state?.phase).to.equal('result');
-    expect(deepActive()?.id).to.equal('result-heading');
+    expect(deepActiveElement()?.id).to.equal('result-heading');
     const percent = expectedPercent(asked, wrong);
     expect(percent).to.be.within(80, 84);
     expect(text(root(el).querySelector('.percent'))).to.equal(`${percent}%`);
@@ -242,7 +235,7 @@ describe('<course-quiz>', () => {
     // Review
     await activate(el, '查看答题情况');
     expect(el.state?.phase).to.equal('review');
-    expect(deepActive()?.id).to.equal('review-heading');
+    expect(deepActiveElement()?.id).to.equal('review-heading');
     const reviewed = questionEls(el);
     expect(reviewed.map((q) => q.question?.id)).to.deep.equal(asked);
     for (const q of reviewed) {
@@ -264,7 +257,7 @@ describe('<course-quiz>', () => {
     expect(el.state).to.deep.include({ attempt: 2, phase: 'answering', current: 0, answers: {}, seed: seed2 });
     expect(el.state!.questionIds).to.deep.equal(drawQuestions(sampleQuiz, seed2));
     expect(el.state!.results).to.have.length(1);
-    expect(deepActive()?.id).to.equal('progress-label');
+    expect(deepActiveElement()?.id).to.equal('progress-label');
     expect(questionEl(el).state).to.equal(null);
     expect(questionEl(el).shadowRoot!.querySelector('.feedback .verdict')).to.equal(null);
   });

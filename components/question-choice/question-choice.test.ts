@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { deepActiveElement, describe, it, textOf } from '../course-question/test-support.js';
+import { deepActiveElement, textOf } from '../course-question/test-support.js';
 import './define.js';
 import type { QuestionChoice } from './question-choice.js';
 

@@ -1,0 +1,469 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { emit } from '../../core/events.js';
+import type { InteractionRecord, RolePlayState } from '../../core/interactions.js';
+import type { Mood, Outcome, RolePlay, RolePlayNode, RolePlayRequirement } from '../../core/types.js';
+import {
+  bestReplies,
+  bestScore,
+  choose,
+  continueFrom,
+  currentNode,
+  findNode,
+  findReply,
+  isEnded,
+  isValidState,
+  maxScore,
+  pathScore,
+  repliesOf,
+  replyChoices,
+  restart,
+  result,
+  scaledScore,
+  startState,
+} from '../../core/roleplay.js';
+import { rolePlayStyles } from './role-play.styles.js';
+
+/** Where focus goes after the next render. */
+type FocusTarget = 'feedback' | 'line' | 'ending' | 'first-option';
+
+const MOOD_ICONS: Record<Mood, string> = {
+  angry: '😠',
+  upset: '😞',
+  anxious: '😟',
+  confused: '😕',
+  impatient: '😤',
+  neutral: '😐',
+  calm: '🙂',
+  satisfied: '😊',
+};
+
+const OUTCOME_ICONS: Record<Outcome, string> = { good: '★', neutral: '◆', bad: '✕' };
+
+/**
+ * A branching role-play checkpoint: the learner answers a customer, reply by reply, sees feedback on each choice
+ * and reaches one of several endings. The page renders the title; the component starts with the scenario.
+ *
+ * The state is owned by the parent: set `state` to restore a saved conversation exactly (path, node on screen,
+ * feedback showing, runs, best), and persist what `course-roleplay-state` reports.
+ *
+ * Keyboard: the replies are a native radio group (Tab into it, arrow keys to choose, Tab to 确定 and Enter or
+ * Space). Focus moves to the feedback after a choice, to the customer's new line after 继续, and to the ending's
+ * heading at an ending.
+ *
+ * @summary Branching customer conversation with per-choice feedback, scoring and endings.
+ *
+ * @fires course-interaction - On each choice: an InteractionRecord (type `choice`, id `<roleplay id>.<node id>`).
+ * @fires course-roleplay-state - On every state change (choice, 继续, 重新开始): `{ roleplayId, state }`.
+ * @fires course-roleplay-complete - When a choice reaches an ending: the run's RolePlayResult.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart scenario - The scenario: situation, customer and the learner's role.
+ * @csspart transcript - The list of messages of the conversation so far.
+ * @csspart message - Every message of the transcript (also `customer`, `learner` or `narration`).
+ * @csspart customer - A customer message.
+ * @csspart learner - A message of the learner (a chosen reply).
+ * @csspart narration - A narration line.
+ * @csspart mood - The customer's mood (icon and text).
+ * @csspart replies - The form with the candidate replies.
+ * @csspart option - One candidate reply (label with its radio button).
+ * @csspart feedback - The live region with the feedback on the last choice.
+ * @csspart score - The running or final score.
+ * @csspart button - Every button (also `submit`, `continue` or `restart`).
+ * @csspart submit - The 确定 button.
+ * @csspart continue - The 继续 button.
+ * @csspart restart - The 重新开始 button.
+ * @csspart ending - The ending: outcome, debrief, score, requirement and path taken.
+ * @csspart outcome - The outcome badge of the ending.
+ * @csspart path - The numbered list of the choices made.
+ *
+ * @cssprop --course-color-primary - Buttons, the learner's messages, the selected reply (default #0b5cad).
+ * @cssprop --course-color-success - Best replies, good endings, requirement met (default #1b7f3b).
+ * @cssprop --course-color-error - Bad endings, requirement not met, errors (default #b3261e).
+ * @cssprop --course-color-warning - Replies that could be better, neutral endings (default #8a5300).
+ * @cssprop --course-radius - Corner radius (default 8px).
+ * @cssprop --course-space - Base spacing (default 1rem).
+ */
+@localized()
+export class RolePlayElement extends LitElement {
+  static override styles = rolePlayStyles;
+
+  // Queries
+
+  @query('#feedback-heading') private _feedbackHeading?: HTMLElement;
+  @query('#current-line') private _currentLine?: HTMLElement;
+  @query('#ending-heading') private _endingHeading?: HTMLElement;
+  @query('input[name="reply"]') private _firstOption?: HTMLInputElement;
+
+  // Private state
+
+  /** The reply selected in the radio group, not yet confirmed. */
+  @state() private _selected: string | null = null;
+  /** Whether 确定 was pressed with nothing selected. */
+  @state() private _missingChoice = false;
+  /** The state rendered: `state`, or a fresh one when it is null or does not fit the role-play. */
+  private _view: RolePlayState | null = null;
+  /** Identifies the screen on display, to notice when a new node is shown. */
+  private _screenKey = '';
+  /** When the node on screen was shown (ms since epoch), for an interaction's duration. */
+  private _nodeShownAt = Date.now();
+  /** When this run started (or was restored), for the result's duration. */
+  private _runStartedAt = Date.now();
+  private _pendingFocus: FocusTarget | null = null;
+
+  // Public properties
+
+  /** The role-play to render. */
+  @property({ attribute: false }) roleplay!: RolePlay;
+
+  /**
+   * The learner's progress. Null starts afresh; a saved state is restored exactly. A state that does not fit the
+   * role-play (saved for older content) is replaced by a fresh start keeping `runs` and `best`. The component sets
+   * this property itself on every change and reports it with `course-roleplay-state`.
+   */
+  @property({ attribute: false }) state: RolePlayState | null = null;
+
+  // Lifecycle
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('roleplay') || changed.has('state')) && this.roleplay) {
+      this._view = this._resolveState();
+      const key = `${this.roleplay.id}|${this._view.path.length}|${this._view.nodeId}|${this._view.showingFeedback}`;
+      if (key !== this._screenKey) {
+        const fresh = this._screenKey === '' || this._view.path.length === 0;
+        this._screenKey = key;
+        this._selected = null;
+        this._missingChoice = false;
+        this._nodeShownAt = Date.now();
+        if (fresh) this._runStartedAt = this._nodeShownAt;
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const target = this._pendingFocus;
+    if (target === null) return;
+    this._pendingFocus = null;
+    const element = {
+      feedback: this._feedbackHeading,
+      line: this._currentLine ?? this._firstOption,
+      ending: this._endingHeading,
+      'first-option': this._firstOption,
+    }[target];
+    element?.focus();
+  }
+
+  // Private handlers
+
+  private _onSelect(event: Event): void {
+    this._selected = (event.target as HTMLInputElement).value;
+    this._missingChoice = false;
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._selected === null) {
+      this._missingChoice = true;
+      this._pendingFocus = 'first-option';
+      return;
+    }
+    this._choose(this._selected);
+  }
+
+  private _onContinue(): void {
+    const view = this._view;
+    if (!view?.showingFeedback) return;
+    const next = continueFrom(view);
+    this._pendingFocus = isEnded(this.roleplay, next) ? 'ending' : 'line';
+    this._commit(next);
+  }
+
+  private _onRestart(): void {
+    this.restart();
+    this._pendingFocus = 'line';
+  }
+
+  private _choose(replyId: string): void {
+    const rp = this.roleplay;
+    const before = this._view;
+    if (!before || before.showingFeedback || isEnded(rp, before)) return;
+    const node = currentNode(rp, before);
+    const reply = findReply(node, replyId);
+    if (!node || !reply) return;
+    const now = Date.now();
+    const runDuration = now - this._runStartedAt;
+    const next = choose(rp, before, replyId, runDuration);
+    const best = bestScore(node);
+    const raw = Math.max(0, reply.score);
+    const record: InteractionRecord = {
+      id: `${rp.id}.${node.id}`,
+      parentId: rp.id,
+      type: 'choice',
+      description: node.line ?? node.narration ?? '',
+      response: reply.id,
+      // Each best reply is a correct response on its own (in xAPI, `a[,]b` would mean choosing both).
+      correctResponsesPattern: bestReplies(node),
+      success: bestReplies(node).includes(reply.id),
+      score: { raw, min: 0, max: Math.max(0, best), scaled: scaledScore(raw, best) },
+      durationMs: Math.max(0, now - this._nodeShownAt),
+      attempt: before.runs + 1,
+      timestamp: new Date(now).toISOString(),
+      choices: replyChoices(node),
+    };
+    this._pendingFocus = 'feedback';
+    emit(this, 'course-interaction', record);
+    this._commit(next);
+    if (isEnded(rp, next)) emit(this, 'course-roleplay-complete', result(rp, next, runDuration));
+  }
+
+  /** Takes a new state and reports it. */
+  private _commit(next: RolePlayState): void {
+    this.state = next;
+    emit(this, 'course-roleplay-state', { roleplayId: this.roleplay.id, state: next });
+  }
+
+  private _resolveState(): RolePlayState {
+    const rp = this.roleplay;
+    const saved = this.state;
+    if (isValidState(rp, saved)) return saved;
+    // Saved for other content: start afresh, keeping the learner's runs and best result when they are there.
+    const partial = saved as Partial<RolePlayState> | null;
+    const runs = typeof partial?.runs === 'number' ? partial.runs : 0;
+    return { ...startState(rp), runs, best: runs > 0 ? (partial?.best ?? null) : null };
+  }
+
+  // Private rendering helpers
+
+  private _moodTemplate(mood: Mood | undefined): TemplateResult | typeof nothing {
+    if (!mood) return nothing;
+    const labels: Record<Mood, string> = {
+      angry: msg('生气'),
+      upset: msg('不满'),
+      anxious: msg('焦急'),
+      confused: msg('困惑'),
+      impatient: msg('不耐烦'),
+      neutral: msg('语气平常'),
+      calm: msg('平静'),
+      satisfied: msg('满意'),
+    };
+    return html`<span class="mood" part="mood"
+      ><span class="visually-hidden">${msg('情绪：')}</span><span aria-hidden="true">${MOOD_ICONS[mood] ?? ''}</span
+      >${labels[mood] ?? mood}</span
+    >`;
+  }
+
+  /**
+   * A node's turn in the transcript: its narration and the customer's line, in one list item. The current node's
+   * turn is where focus goes after 继续, so both are read together.
+   */
+  private _turnTemplate(node: RolePlayNode | undefined, current: boolean): TemplateResult | typeof nothing {
+    if (!node || (!node.narration && !node.line)) return nothing;
+    return html`<li class="turn ${current ? 'current' : ''}" id=${current ? 'current-line' : nothing} tabindex=${current ? '-1' : nothing}>
+      ${node.narration
+        ? html`<p class="narration" part="message narration">
+            <span class="visually-hidden">${msg('旁白：')}</span>${node.narration}
+          </p>`
+        : nothing}
+      ${node.line
+        ? html`<div class="msg customer" part="message customer">
+            <p class="speaker">${this.roleplay.customer.name}${this._moodTemplate(node.mood)}</p>
+            <p class="text">${node.line}</p>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private _transcriptTemplate(view: RolePlayState): TemplateResult {
+    const rp = this.roleplay;
+    const items: (TemplateResult | typeof nothing)[] = [];
+    for (const step of view.path) {
+      const node = findNode(rp, step.nodeId);
+      items.push(this._turnTemplate(node, false));
+      const reply = findReply(node, step.replyId);
+      items.push(html`<li class="turn">
+        <div class="msg learner" part="message learner">
+          <p class="speaker">${msg('你')}</p>
+          <p class="text">${reply?.text ?? ''}</p>
+        </div>
+      </li>`);
+    }
+    if (!view.showingFeedback) {
+      const ended = isEnded(rp, view);
+      items.push(this._turnTemplate(currentNode(rp, view), !ended));
+    }
+    return html`<section class="dialogue" aria-labelledby="dialogue-heading">
+      <h2 id="dialogue-heading">${msg('对话')}</h2>
+      <ol class="transcript" part="transcript">
+        ${items}
+      </ol>
+    </section>`;
+  }
+
+  private _requirementText(required: RolePlayRequirement): string {
+    const parts: string[] = [];
+    if (required.outcome === 'good') parts.push(msg('达到好结局'));
+    else if (required.outcome === 'neutral') parts.push(msg('达到一般结局或好结局'));
+    else if (required.outcome === 'bad') parts.push(msg('完成演练'));
+    if (required.minScore !== undefined) parts.push(msg(str`得分不低于 ${required.minScore} 分`));
+    return parts.join(msg('，且'));
+  }
+
+  private _scenarioTemplate(): TemplateResult {
+    const rp = this.roleplay;
+    return html`<section class="scenario" part="scenario" aria-labelledby="scenario-heading">
+      <h2 id="scenario-heading">${msg('情景')}</h2>
+      <p>${rp.scenario}</p>
+      <dl class="facts">
+        <div>
+          <dt>${msg('客户')}</dt>
+          <dd>${rp.customer.name}${rp.customer.description ? html`，${rp.customer.description}` : nothing}</dd>
+        </div>
+        <div>
+          <dt>${msg('你的角色')}</dt>
+          <dd>${rp.learnerRole}</dd>
+        </div>
+        ${rp.required
+          ? html`<div>
+              <dt>${msg('达标要求')}</dt>
+              <dd>${this._requirementText(rp.required)}</dd>
+            </div>`
+          : nothing}
+      </dl>
+    </section>`;
+  }
+
+  private _questionTemplate(node: RolePlayNode): TemplateResult {
+    return html`<form part="replies" @submit=${this._onSubmit} novalidate>
+      <fieldset>
+        <legend>${msg('你会怎么回答？')}</legend>
+        ${repliesOf(node).map(
+          (reply) => html`<label class="option" part="option">
+            <input
+              type="radio"
+              name="reply"
+              .value=${reply.id}
+              .checked=${this._selected === reply.id}
+              @change=${this._onSelect}
+              aria-describedby=${this._missingChoice ? 'reply-error' : nothing}
+            />
+            <span>${reply.text}</span>
+          </label>`,
+        )}
+      </fieldset>
+      ${this._missingChoice
+        ? html`<p id="reply-error" class="error" role="alert">${msg('请先选择一个回答。')}</p>`
+        : nothing}
+      <div class="actions">
+        <button type="submit" part="button submit">${msg('确定')}</button>
+      </div>
+    </form>`;
+  }
+
+  /** Content of the live region: the feedback on the last choice, while it is showing. */
+  private _feedbackContent(view: RolePlayState): TemplateResult | typeof nothing {
+    const step = view.path[view.path.length - 1];
+    if (!view.showingFeedback || !step) return nothing;
+    const node = findNode(this.roleplay, step.nodeId);
+    const reply = findReply(node, step.replyId);
+    const best = bestScore(node);
+    const isBest = bestReplies(node).includes(step.replyId);
+    const total = pathScore(view.path);
+    const max = maxScore(this.roleplay);
+    return html`<h3 id="feedback-heading" tabindex="-1" class="verdict">
+        <span aria-hidden="true">${isBest ? '✓' : '!'}</span>
+        ${isBest ? msg(str`最佳回答，得 ${step.score} 分`) : msg(str`还有更好的回答，得 ${step.score} 分（最高 ${best} 分）`)}
+      </h3>
+      <p>${reply?.feedback ?? ''}</p>
+      ${reply?.rule ? html`<p class="rule">${msg(str`规则：${reply.rule}`)}</p>` : nothing}
+      <p class="score" part="score">${msg(str`当前得分 ${total} / 满分 ${max}`)}</p>`;
+  }
+
+  private _endingTemplate(view: RolePlayState): TemplateResult | typeof nothing {
+    const rp = this.roleplay;
+    const node = currentNode(rp, view);
+    const ending = node?.ending;
+    if (!node || !ending) return nothing;
+    const outcomeLabels: Record<Outcome, string> = {
+      good: msg('好结局'),
+      neutral: msg('一般结局'),
+      bad: msg('差结局'),
+    };
+    const run = result(rp, view, 0);
+    const best = view.best;
+    return html`<section class="ending ${ending.outcome}" part="ending" aria-labelledby="ending-heading">
+      <h2 id="ending-heading" tabindex="-1">
+        <span class="badge" part="outcome"
+          ><span aria-hidden="true">${OUTCOME_ICONS[ending.outcome] ?? ''}</span>${outcomeLabels[ending.outcome] ??
+          ending.outcome}</span
+        >
+        <span class="visually-hidden">：</span>${ending.title}
+      </h2>
+      <p>${ending.debrief}</p>
+      <p class="score" part="score">${msg(str`最终得分 ${run.score.raw} / 满分 ${run.score.max}`)}</p>
+      ${rp.required
+        ? html`<p class="met ${run.met ? '' : 'not-met'}">
+            <span aria-hidden="true">${run.met ? '✓' : '✕'}</span>
+            ${run.met
+              ? msg(str`已达标（要求：${this._requirementText(rp.required)}）`)
+              : msg(str`未达标（要求：${this._requirementText(rp.required)}）`)}
+          </p>`
+        : nothing}
+      <h3>${msg('你的选择')}</h3>
+      <ol class="path" part="path">
+        ${view.path.map((step) => {
+          const stepNode = findNode(rp, step.nodeId);
+          const reply = findReply(stepNode, step.replyId);
+          const isBest = bestReplies(stepNode).includes(step.replyId);
+          return html`<li>
+            <span class="reply">${reply?.text ?? step.replyId}</span>
+            <span class="points">${isBest ? msg(str`得 ${step.score} 分（最佳回答）`) : msg(str`得 ${step.score} 分`)}</span>
+          </li>`;
+        })}
+      </ol>
+      ${best && view.runs > 1
+        ? html`<p class="best">
+            ${msg(str`已完成 ${view.runs} 次；最佳成绩：${outcomeLabels[best.outcome]}，${best.score.raw} / ${best.score.max} 分`)}
+          </p>`
+        : nothing}
+      <div class="actions">
+        <button type="button" part="button restart" @click=${this._onRestart}>${msg('重新开始')}</button>
+      </div>
+    </section>`;
+  }
+
+  private _feedbackIsBest(view: RolePlayState): boolean {
+    const step = view.path[view.path.length - 1];
+    return view.showingFeedback && !!step && bestReplies(findNode(this.roleplay, step.nodeId)).includes(step.replyId);
+  }
+
+  // Public methods
+
+  /** Starts another run from the beginning, keeping `runs` and `best`; reports the new state. */
+  restart(): void {
+    if (!this.roleplay) return;
+    this._commit(restart(this.roleplay, this._view ?? startState(this.roleplay)));
+  }
+
+  // Rendering
+
+  override render(): TemplateResult | typeof nothing {
+    const view = this._view;
+    if (!this.roleplay || !view) return nothing;
+    const node = currentNode(this.roleplay, view);
+    const ended = isEnded(this.roleplay, view);
+    return html`<div class="base" part="base">
+      ${this._scenarioTemplate()} ${this._transcriptTemplate(view)}
+      <div class="feedback ${this._feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">${this._feedbackContent(view)}</div>
+      ${view.showingFeedback
+        ? html`<div class="actions">
+            <button type="button" part="button continue" @click=${this._onContinue}>${msg('继续')}</button>
+          </div>`
+        : ended
+          ? this._endingTemplate(view)
+          : node
+            ? this._questionTemplate(node)
+            : nothing}
+    </div>`;
+  }
+}
