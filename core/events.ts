@@ -14,8 +14,6 @@ export interface CourseEventMap {
   'course-roleplay-state': { roleplayId: string; state: RolePlayState };
   /** A role-play reached an ending. */
   'course-roleplay-complete': RolePlayResult;
-  /** The learner asked to go to an item of a module. */
-  'course-navigate': { moduleId: string; itemId: string };
 }
 
 export type CourseEventName = keyof CourseEventMap;
@@ -33,6 +31,5 @@ declare global {
     'course-quiz-complete': CustomEvent<CourseEventMap['course-quiz-complete']>;
     'course-roleplay-state': CustomEvent<CourseEventMap['course-roleplay-state']>;
     'course-roleplay-complete': CustomEvent<CourseEventMap['course-roleplay-complete']>;
-    'course-navigate': CustomEvent<CourseEventMap['course-navigate']>;
   }
 }
