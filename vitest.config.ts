@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts'],
+    // Generates the UI translation modules once, before any test bundles the app.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20000,
     hookTimeout: 60000,
   },

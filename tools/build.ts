@@ -16,8 +16,8 @@ export interface BuildOptions {
   outDir?: string;
 }
 
+/** Bundles the course; the UI translations in locales/generated/ must exist (see buildLocales). */
 export async function build(options: BuildOptions = {}): Promise<RollupOutput> {
-  buildLocales();
   const config = createConfig(options);
   // Validation runs in buildStart: on a content error this throws before anything is written.
   const bundle = await rollup(config);
@@ -31,6 +31,7 @@ export async function build(options: BuildOptions = {}): Promise<RollupOutput> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
+    buildLocales();
     const output = await build();
     const chunks = output.output.filter((o): o is OutputChunk => o.type === 'chunk');
     const initial = initialJavaScript(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle);

@@ -4,6 +4,6 @@ import { courseRoot } from './paths.js';
 
 /** Generates locales/generated/ from the XLIFF translations (run before type checks, tests and builds). */
 export function buildLocales(): void {
-  const cli = createRequire(import.meta.url).resolve('@lit/localize-tools/lib/cli.js');
+  const cli = createRequire(import.meta.url).resolve('@lit/localize-tools/bin/lit-localize.js');
   execFileSync(process.execPath, [cli, 'build'], { cwd: courseRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,0 +1,5 @@
+import { buildLocales } from '../../tools/locales.js';
+
+export default function setup(): void {
+  buildLocales();
+}
