@@ -51,6 +51,14 @@ export const coursePlayerStyles = css`
   .progress { display: flex; align-items: center; gap: 0.5rem; font-size: 0.875rem; flex: 1 1 10rem; }
   progress { flex: 1; height: 0.6rem; accent-color: #8fd3ff; min-width: 4rem; }
 
+  .storage-warning {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    background: #fff4e5;
+    color: #5f3700;
+    border-bottom: 1px solid #f0c98a;
+  }
+
   .layout { display: grid; grid-template-columns: minmax(0, 1fr); }
   nav.toc {
     display: none;

@@ -146,4 +146,19 @@ describe('course-player', () => {
     shadow(again).querySelector('header select')!.dispatchEvent(new Event('change'));
     await waitUntil(() => shadow(again).querySelector('#toc-heading')?.textContent === '课程目录', 'Chinese was not restored');
   });
+
+  it('tells the learner when the browser refuses to store progress', async () => {
+    const refusing: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const el = await player(refusing);
+    await pageShown(el, '什么是服务');
+    const warning = shadow(el).querySelector('.storage-warning');
+    expect(warning?.getAttribute('role')).to.equal('alert');
+    expect(warning?.textContent).to.contain('无法保存你的学习进度');
+    await expect(el).to.be.accessible();
+  });
 });

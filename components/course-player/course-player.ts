@@ -2,7 +2,7 @@ import { msg, str, localized } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { courseStatus, doneItemIds, moduleStatus, type ModuleStatus } from '../../core/completion.js';
+import { courseStatus, doneItemIds, moduleStatus, type LearnerProgress, type ModuleStatus } from '../../core/completion.js';
 import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
 import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
 import { locate, parseHash, readingSequence, toHash, type Location } from '../../core/route.js';
@@ -49,6 +49,8 @@ export class CoursePlayer extends LitElement {
   @state() private location: Location | null = null;
   @state() private saved: SavedProgress | null = null;
   @state() private tocOpen = false;
+  /** The browser refused to store progress (storage full or blocked): the learner is told, not left to find out. */
+  @state() private storageFailed = false;
   private store: ProgressStore | null = null;
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
@@ -136,7 +138,7 @@ export class CoursePlayer extends LitElement {
   }
 
   private persist(): void {
-    if (this.saved) this.store?.save(this.saved);
+    if (this.saved && this.store) this.storageFailed = !this.store.save(this.saved);
   }
 
   private readonly onHashChange = (): void => {
@@ -147,16 +149,16 @@ export class CoursePlayer extends LitElement {
   };
 
   private onQuizState(event: HTMLElementEventMap['course-quiz-state']): void {
-    const { quizId, state: quizState } = event.detail;
-    const progress = this.saved!.progress;
-    this.saved = { ...this.saved!, progress: { ...progress, quizzes: { ...progress.quizzes, [quizId]: quizState } } };
-    this.persist();
+    this.recordState('quizzes', event.detail.quizId, event.detail.state);
   }
 
   private onRolePlayState(event: HTMLElementEventMap['course-roleplay-state']): void {
-    const { roleplayId, state: rpState } = event.detail;
+    this.recordState('roleplays', event.detail.roleplayId, event.detail.state);
+  }
+
+  private recordState<K extends 'quizzes' | 'roleplays'>(kind: K, id: string, value: LearnerProgress[K][string]): void {
     const progress = this.saved!.progress;
-    this.saved = { ...this.saved!, progress: { ...progress, roleplays: { ...progress.roleplays, [roleplayId]: rpState } } };
+    this.saved = { ...this.saved!, progress: { ...progress, [kind]: { ...progress[kind], [id]: value } } };
     this.persist();
   }
 
@@ -281,6 +283,9 @@ export class CoursePlayer extends LitElement {
         const percent = Math.round(courseStatus(index, progress).progress * 100);
         return html`<a class="skip-link" lang=${getLocale()} href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
           ${this.renderHeader(index, percent)}
+          ${this.storageFailed
+            ? html`<p class="storage-warning" role="alert">${msg('浏览器无法保存你的学习进度（存储空间已满或被禁用）。你可以继续学习，但关闭页面后进度可能丢失。')}</p>`
+            : nothing}
           <div class="layout">
             <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading">
               <h2 id="toc-heading" class="toc-heading" lang=${getLocale()}>${msg('课程目录')}</h2>
