@@ -52,18 +52,17 @@ export async function pickRadio(el: CourseQuestion, id: string): Promise<void> {
   const target = radios.findIndex((radio) => radio.value === id);
   if (target < 0) throw new Error(`no option ${id}`);
   const focused = (await tabTo((element) => radios.includes(element as HTMLInputElement))) as HTMLInputElement;
-  let current = radios.indexOf(focused);
+  const current = radios.indexOf(focused);
   if (current === target && !focused.checked) await press('Space');
-  while (current < target) {
-    await press('ArrowDown');
-    current++;
-  }
-  while (current > target) {
-    await press('ArrowUp');
-    current--;
-  }
+  await arrowFromTo(current, target);
   await settle(el);
   if (!radios[target]!.checked) throw new Error(`option ${id} not selected`);
+}
+
+/** Presses ArrowDown or ArrowUp to move a roving focus (or a picked-up item) from index `from` to index `to`. */
+async function arrowFromTo(from: number, to: number): Promise<void> {
+  for (let i = from; i < to; i++) await press('ArrowDown');
+  for (let i = from; i > to; i--) await press('ArrowUp');
 }
 
 /** Checkbox group: Tab through every box, pressing Space where the box must change. */
@@ -103,17 +102,10 @@ export async function orderItems(el: CourseQuestion, order: readonly string[]): 
   for (const [position, id] of order.entries()) {
     const current = (inputOf(el).value as string[]).indexOf(id);
     if (current === position) continue;
-    while (focus < current) {
-      await press('ArrowDown');
-      focus++;
-    }
-    while (focus > current) {
-      await press('ArrowUp');
-      focus--;
-    }
+    await arrowFromTo(focus, current);
     await settle(el);
     await press('Space');
-    for (let step = current; step > position; step--) await press('ArrowUp');
+    await arrowFromTo(current, position);
     await press('Space');
     await settle(el);
     focus = position;
