@@ -25,9 +25,6 @@ export const coursePlayerStyles = css`
   .skip-link:focus { top: 0.5rem; }
 
   header {
-    position: sticky;
-    top: 0;
-    z-index: 5;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -68,6 +65,8 @@ export const coursePlayerStyles = css`
   }
   nav.toc.open { display: block; }
   .toc-heading { font-size: 1rem; margin: 0.5rem; }
+  .toc-heading:focus { outline: none; }
+  .toc-heading:focus-visible { outline: 3px solid var(--course-color-focus, #f5a623); }
   .course-status { margin: 0.5rem; padding: 0.5rem 0.75rem; border-radius: var(--course-radius, 8px); background: var(--course-color-surface-alt, #eef4fb); font-size: 0.9rem; }
 
   main { padding: 1rem; max-width: 46rem; width: 100%; box-sizing: border-box; margin: 0 auto; }
@@ -106,6 +105,8 @@ export const coursePlayerStyles = css`
   .notice button { min-height: 44px; padding: 0 1rem; margin-top: 0.5rem; }
 
   @media (min-width: 900px) {
+    /* Sticky only where there is room for it; on a phone the header scrolls away with the page. */
+    header { position: sticky; top: 0; z-index: 5; }
     .menu-toggle { display: none; }
     .layout { grid-template-columns: 20rem minmax(0, 1fr); align-items: start; }
     nav.toc {

@@ -120,6 +120,11 @@ describe('course-player', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(getComputedStyle(toc).display).to.equal('block');
+    await waitUntil(() => deepActiveElement()?.id === 'toc-heading', 'focus did not move into the contents');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false' && deepActiveElement() === toggle, 'Escape did not close the contents');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => getComputedStyle(toc).display === 'block');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
   });

@@ -45,6 +45,8 @@ export class CoursePlayer extends LitElement {
   });
 
   @query('h1') private heading?: HTMLElement | null;
+  @query('#toc-heading') private tocHeading?: HTMLElement | null;
+  @query('.menu-toggle') private menuToggle?: HTMLButtonElement | null;
 
   @state() private location: Location | null = null;
   @state() private saved: SavedProgress | null = null;
@@ -174,8 +176,16 @@ export class CoursePlayer extends LitElement {
     this.heading?.focus();
   }
 
-  private toggleToc(): void {
+  private async toggleToc(): Promise<void> {
     this.tocOpen = !this.tocOpen;
+    await this.updateComplete;
+    // Opening moves focus (and the view) into the contents; closing returns it to the toggle.
+    if (this.tocOpen) this.tocHeading?.focus();
+    else this.menuToggle?.focus();
+  }
+
+  private onTocKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.tocOpen) void this.toggleToc();
   }
 
   private renderHeader(index: CourseIndex, progressPercent: number) {
@@ -287,8 +297,8 @@ export class CoursePlayer extends LitElement {
             ? html`<p class="storage-warning" role="alert">${msg('浏览器无法保存你的学习进度（存储空间已满或被禁用）。你可以继续学习，但关闭页面后进度可能丢失。')}</p>`
             : nothing}
           <div class="layout">
-            <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading">
-              <h2 id="toc-heading" class="toc-heading" lang=${getLocale()}>${msg('课程目录')}</h2>
+            <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading" @keydown=${this.onTocKeydown}>
+              <h2 id="toc-heading" class="toc-heading" tabindex="-1" lang=${getLocale()}>${msg('课程目录')}</h2>
               ${this.renderCourseStatus(index)}
               <course-toc
                 .modules=${modules}
