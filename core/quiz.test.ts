@@ -202,6 +202,13 @@ describe('quizScore', () => {
     expect(result).toMatchObject({ quizId: 'q1', attempt: 1, durationMs: 5 * 60 * 1000 });
   });
 
+  it('reports raw sums without floating-point noise', () => {
+    const tenths = makeQuiz({ pools: [{ id: 'p', questions: [single('t1', 0.1), single('t2', 0.1), single('t3', 0.1)] }] });
+    let state = startAttempt(newAttempt(tenths, null, 'l', T0), T0);
+    state = answerAll(state, { t1: 1, t2: 1, t3: 1 });
+    expect(quizScore(tenths, state, T1).score.raw).toBe(0.3);
+  });
+
   it('uses the question scaled score, whatever its own max', () => {
     let state = startAttempt(newAttempt(weighted, null, 'l', T0), T0);
     state = setAnswer(state, 'w3', { ...answer(1), score: { raw: 10, min: 0, max: 10, scaled: 1 } });

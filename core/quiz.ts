@@ -5,6 +5,7 @@
  */
 import type { QuestionState, QuizAttemptState, QuizResult, Score } from './interactions.js';
 import { seededShuffle } from './shuffle.js';
+import { tidy } from './scoring.js';
 import type { Question, Quiz } from './types.js';
 
 /** Tolerance for comparing a percentage with a pass mark, so 0.29 × 100 = 28.999999999999996 still passes 29. */
@@ -140,10 +141,11 @@ export function quizScore(quiz: Quiz, state: QuizAttemptState, now: Date = new D
     const weight = weightOf(question);
     const answered = isAnswered(answer);
     const scaled = answered ? clamp01(scaledOf(answer!.score!)) : 0;
-    const score: Score = { raw: scaled * weight, min: 0, max: weight, scaled };
+    const score: Score = { raw: tidy(scaled * weight), min: 0, max: weight, scaled };
     return { id: question.id, success: answered && answer!.success === true, score };
   });
-  const raw = questions.reduce((sum, q) => sum + q.score.raw, 0);
+  // Rounded so an LMS receives 0.3, not 0.30000000000000004, for three questions weighted 0.1.
+  const raw = tidy(questions.reduce((sum, q) => sum + q.score.raw, 0));
   const max = questions.reduce((sum, q) => sum + q.score.max, 0);
   const scaled = max > 0 ? raw / max : 0;
   const started = state.startedAt ? Date.parse(state.startedAt) : NaN;

@@ -5,6 +5,7 @@ import {
   analyseRolePlay,
   bestReplies,
   bestScore,
+  choiceInteraction,
   choose,
   continueFrom,
   currentNode,
@@ -190,6 +191,46 @@ describe('replies', () => {
     expect(scaledScore(12, 10)).toBe(1);
     expect(scaledScore(-2, 10)).toBe(0);
     expect(scaledScore(3, 0)).toBe(0);
+  });
+});
+
+describe('choiceInteraction', () => {
+  const now = new Date('2024-05-01T08:00:00.000Z');
+
+  it('reports a best reply as a success, scored out of the best reply, with every reply as a choice', () => {
+    const record = choiceInteraction(good, startState(good), 'to-b', 1234.4, now);
+    expect(record).toEqual({
+      id: 'rp.a',
+      parentId: 'rp',
+      type: 'choice',
+      description: 'A',
+      response: 'to-b',
+      correctResponsesPattern: ['to-b'],
+      success: true,
+      score: { raw: 2, min: 0, max: 2, scaled: 1 },
+      durationMs: 1234,
+      attempt: 1,
+      timestamp: '2024-05-01T08:00:00.000Z',
+      choices: [
+        { id: 'to-b', description: 'to-b' },
+        { id: 'to-c', description: 'to-c' },
+      ],
+    });
+  });
+
+  it('lists tied best replies as alternatives, floors a negative score at 0 and counts runs as attempts', () => {
+    const atD = { ...walk(good, ['to-b', 'b-d']), runs: 2 };
+    const tied = choiceInteraction(good, atD, 'd-neutral', 0, now);
+    expect(tied.correctResponsesPattern).toEqual(['d-good', 'd-neutral']);
+    expect(tied).toMatchObject({ success: true, attempt: 3 });
+    const atC = walk(good, ['to-c']);
+    const bad = choiceInteraction(good, atC, 'c-bad', 0, now);
+    expect(bad).toMatchObject({ success: false, score: { raw: 0, min: 0, max: 1, scaled: 0 } });
+  });
+
+  it('throws when the reply cannot be chosen now', () => {
+    expect(() => choiceInteraction(good, startState(good), 'd-good', 0, now)).toThrow();
+    expect(() => choiceInteraction(good, choose(good, startState(good), 'to-b'), 'b-d', 0, now)).toThrow();
   });
 });
 

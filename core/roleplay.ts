@@ -8,7 +8,14 @@
  *   the first reply wins.
  * - Scores are never negative in a `Score`: a run's raw score is the sum of its step scores, floored at 0.
  */
-import type { InteractionComponent, RolePlayResult, RolePlayState, RolePlayStep, Score } from './interactions.js';
+import type {
+  InteractionComponent,
+  InteractionRecord,
+  RolePlayResult,
+  RolePlayState,
+  RolePlayStep,
+  Score,
+} from './interactions.js';
 import type { Outcome, RolePlay, RolePlayNode, RolePlayReply } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -356,6 +363,40 @@ export function choose(rp: RolePlay, state: RolePlayState, replyId: string, dura
     next.best = isBetterResult(run, state.best) ? run : state.best;
   }
   return next;
+}
+
+/**
+ * The interaction a tracker reports for choosing `replyId` at the node on screen: type `choice`, id
+ * `<roleplay id>.<node id>`, the customer's line (or the narration) as description, and each best reply a correct
+ * response on its own (in xAPI, `a[,]b` would mean choosing both). Scored out of the node's best reply, never below
+ * 0; `attempt` is the run number. Throws like `choose` when the reply cannot be chosen.
+ */
+export function choiceInteraction(
+  rp: RolePlay,
+  state: RolePlayState,
+  replyId: string,
+  durationMs: number,
+  now: Date = new Date(),
+): InteractionRecord {
+  const node = currentNode(rp, state);
+  const reply = findReply(node, replyId);
+  if (!node || !reply || state.showingFeedback) throw new Error(`role-play ${rp.id}: cannot choose ${replyId} now`);
+  const best = bestScore(node);
+  const raw = Math.max(0, reply.score);
+  return {
+    id: `${rp.id}.${node.id}`,
+    parentId: rp.id,
+    type: 'choice',
+    description: node.line ?? node.narration ?? '',
+    response: reply.id,
+    correctResponsesPattern: bestReplies(node),
+    success: bestReplies(node).includes(reply.id),
+    score: { raw, min: 0, max: Math.max(0, best), scaled: scaledScore(raw, best) },
+    durationMs: Math.max(0, Math.round(durationMs)),
+    attempt: state.runs + 1,
+    timestamp: now.toISOString(),
+    choices: replyChoices(node),
+  };
 }
 
 /** Hides the feedback of the last choice, showing the node it led to. */

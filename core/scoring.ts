@@ -35,7 +35,7 @@ function asPairs(response: QuestionResponse | null | undefined): Record<string, 
 }
 
 /** Rounds away floating-point noise such as 0.30000000000000004. */
-function tidy(value: number): number {
+export function tidy(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 

@@ -25,6 +25,7 @@ describe('content validation', () => {
     expect(built!.modules.find((m) => m.id === 'basics')!.items.map((i) => `${i.kind}:${i.id}`)).toEqual([
       'page:basics-service',
       'roleplay:rp-fixture-weather',
+      'roleplay:rp-fixture-queue',
       'quiz:basics-quiz',
     ]);
     expect(built!.assets.map((a) => a.target)).toEqual(['content/media/basics/counter.svg']);

@@ -44,7 +44,7 @@ describe('course-player', () => {
     await toc.updateComplete;
     const links = [...toc.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal([
-      '#/basics/basics-service', '#/basics/rp-fixture-weather', '#/basics/basics-quiz', '#/phone/phone-greeting', '#/fixture-final/fixture-final',
+      '#/basics/basics-service', '#/basics/rp-fixture-weather', '#/basics/rp-fixture-queue', '#/basics/basics-quiz', '#/phone/phone-greeting', '#/fixture-final/fixture-final',
     ]);
     expect(toc.shadowRoot!.querySelector('a[aria-current="page"]')?.getAttribute('href')).to.equal('#/basics/basics-service');
     expect(root.querySelector('course-page')!.shadowRoot!.innerHTML).to.contain('<strong>无形性</strong>');
@@ -165,5 +165,22 @@ describe('course-player', () => {
     expect(warning?.getAttribute('role')).to.equal('alert');
     expect(warning?.textContent).to.contain('无法保存你的学习进度');
     await expect(el).to.be.accessible();
+  });
+
+  it('gives every quiz or role-play item its own element, so no state carries over', async () => {
+    location.hash = '#/basics/rp-fixture-weather';
+    const el = await player();
+    await pageShown(el, '为什么没下雨？');
+    const first = shadow(el).querySelector('role-play')!;
+    await waitUntil(() => first.shadowRoot?.querySelector('input[type=radio]'), 'role-play did not render');
+    (first.shadowRoot!.querySelector('input[value="calm"]') as HTMLInputElement).click();
+    (first.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    await waitUntil(() => first.state?.path.length === 1, 'choice was not recorded');
+    location.hash = '#/basics/rp-fixture-queue';
+    await pageShown(el, '插队纠纷');
+    const second = shadow(el).querySelector('role-play')!;
+    expect(second === first, 'the role-play element was reused').to.equal(false);
+    await waitUntil(() => second.shadowRoot?.textContent?.includes('我排了半小时'), 'second role-play did not start at its first line');
+    expect(second.state?.path ?? []).to.have.length(0);
   });
 });

@@ -2,6 +2,7 @@ import { msg, str, localized } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { courseStatus, doneItemIds, moduleStatus, type LearnerProgress, type ModuleStatus } from '../../core/completion.js';
 import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
 import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
@@ -222,7 +223,12 @@ export class CoursePlayer extends LitElement {
     </p>`;
   }
 
+  /** The item's renderer, a fresh element per item: one quiz's or role-play's state never leaks into the next. */
   private renderItem(item: ModuleItem) {
+    return keyed(item.id, this.renderItemContent(item));
+  }
+
+  private renderItemContent(item: ModuleItem) {
     switch (item.kind) {
       case 'page':
         return html`<course-page .html=${item.html}></course-page>`;

@@ -4,7 +4,7 @@ import type { QuestionState } from '../../core/interactions.js';
 import type { Question } from '../../core/types.js';
 import type { CourseQuestion } from './course-question.js';
 import './define.js';
-import { checkByKeyboard, inputOf, matchPairs, pickCheckboxes, pickRadio, settle, typeText } from './keyboard.js';
+import { checkByKeyboard, controlsOf, inputOf, matchPairs, pickCheckboxes, pickRadio, settle, typeText } from './keyboard.js';
 import { feedbackText, mountQuestion, part, snapshot } from './question-contract.js';
 import { deepActiveElement, fillIn, matching, multiple, sequencing, single, textOf, trueFalse } from './test-support.js';
 
@@ -60,6 +60,30 @@ describe('<course-question>', () => {
     const { el } = await mountQuestion(sequencing, { review: true });
     expect(feedbackText(el)).to.contain('未作答').and.contain('正确答案：');
     expect(feedbackText(el)).not.to.contain('回答不正确');
+  });
+
+  it('review of a response never checked gives it no verdict: the quiz counted 0', async () => {
+    const state: QuestionState = { response: 'a', tries: 0, checked: false, success: null, score: null };
+    const { el } = await mountQuestion(single, { review: true, state });
+    expect((inputOf(el).value as string[])[0]).to.equal('a');
+    expect(feedbackText(el)).to.contain('答案未检查，本题计 0 分').and.contain('正确答案：');
+    expect(feedbackText(el)).not.to.contain('回答正确');
+    expect(controlsOf(el, '.mark')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('review of a response changed after 再试一次 and not checked shows the score of the last check', async () => {
+    const state: QuestionState = {
+      response: 'a',
+      tries: 1,
+      checked: false,
+      success: false,
+      score: { raw: 0, min: 0, max: 1, scaled: 0 },
+    };
+    const { el } = await mountQuestion(single, { review: true, state, maxTries: 2 });
+    expect(feedbackText(el)).to.contain('再试一次后的答案未检查，本题按上次检查的结果计分：0 / 1');
+    expect(feedbackText(el)).not.to.contain('回答正确');
+    expect(controlsOf(el, '.mark-correct')).to.have.length(0);
   });
 
   it('review respects revealAnswer="never"', async () => {

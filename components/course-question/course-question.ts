@@ -10,6 +10,7 @@ import {
   isAnswered,
   responsePattern,
   scoreResponse,
+  type ScoreResult,
 } from '../../core/scoring.js';
 import { seededShuffle } from '../../core/shuffle.js';
 import type { Question, QuestionType, RevealPolicy } from '../../core/types.js';
@@ -38,7 +39,8 @@ function formatNumber(value: number): string {
  * @summary One question of any type, as a quiz shows it: the prompt as the label of a fieldset, the input of the
  * question's type, 检查答案, the tries left, feedback for what was picked, 再试一次 after a wrong check with tries
  * left, and — per the reveal policy — the correct answer and the explanation. In `review` it is read-only and shows
- * the learner's response, right/wrong per option, the feedback and the correct answer.
+ * the learner's response, right/wrong per option, the feedback and the correct answer; a response that was not
+ * checked gets no verdict of its own but says what the quiz counted for it (0, or the last check's score).
  *
  * A question never talks to a tracker or the player: it only emits course events, and is restored from `state`.
  *
@@ -61,6 +63,7 @@ function formatNumber(value: number): string {
  * @csspart check - the 检查答案 button
  * @csspart retry - the 再试一次 button
  * @csspart feedback - the live region with verdict, feedback, correct answer and explanation
+ * @csspart mark - the ✓ / ✗ verdict next to each picked option or misplaced item in the feedback
  */
 @localized()
 export class CourseQuestion extends LitElement {
@@ -92,9 +95,9 @@ export class CourseQuestion extends LitElement {
     single: (_question, locked) => this.renderChoice(this.options, false, locked),
     multiple: (_question, locked) => this.renderChoice(this.options, true, locked),
     'true-false': (_question, locked) => this.renderChoice(this.trueFalseOptions(), false, locked),
-    'fill-in': (question, locked) => {
-      const right = scoreResponse(question, this.response).success;
-      const mark: Mark | null = this.showingResult ? (right ? 'correct' : 'incorrect') : null;
+    'fill-in': (_question, locked) => {
+      const result = this.checkedResult;
+      const mark: Mark | null = result ? (result.success ? 'correct' : 'incorrect') : null;
       return html`<question-fill-in
         class="input"
         .value=${typeof this.response === 'string' ? this.response : ''}
@@ -181,9 +184,20 @@ export class CourseQuestion extends LitElement {
     return this.checked && (this.lastSuccess === true || this.triesLeft === 0);
   }
 
-  /** Whether marks and feedback for the current response are shown. */
-  private get showingResult(): boolean {
-    return this.checked || (this.review && !this.untouched && this.response !== null);
+  /**
+   * The verdict of the checked response, as saved (scored again only for a saved state without a score); null while
+   * the response is unchecked. Review shows this too: the quiz scores the last check, never an unchecked response.
+   */
+  private get checkedResult(): ScoreResult | null {
+    const question = this.question;
+    if (!question || !this.checked) return null;
+    const scored = scoreResponse(question, this.response);
+    return { score: this.lastScore ?? scored.score, success: this.lastSuccess ?? scored.success };
+  }
+
+  /** A wrong check with tries left, outside review: 再试一次 is offered. */
+  private get canRetry(): boolean {
+    return this.checked && !this.review && this.lastSuccess !== true && this.triesLeft > 0;
   }
 
   /** Whether the correct answer and the explanation are shown. */
@@ -290,7 +304,7 @@ export class CourseQuestion extends LitElement {
   }
 
   private onRetry(): void {
-    if (this.review || !this.checked || this.finished) return;
+    if (!this.canRetry) return;
     this.checked = false;
     this.startedAt = Date.now();
     this.reportState();
@@ -329,10 +343,10 @@ export class CourseQuestion extends LitElement {
     (this.retryButton ?? this.feedbackRegion)?.focus();
   }
 
-  /** Marks per option / item / source for the current response, once it is checked or reviewed. */
+  /** Marks per option / item / source for the checked response (also in review); none while unchecked. */
   private marks(): Marks {
     const question = this.question;
-    if (!question || !this.showingResult) return {};
+    if (!question || !this.checked) return {};
     const marks: Record<string, Mark> = {};
     const response = this.response;
     switch (question.type) {
@@ -529,17 +543,25 @@ export class CourseQuestion extends LitElement {
   }
 
   private renderFeedback(question: Question): TemplateResult | typeof nothing {
-    if (!this.showingResult) {
-      return this.review ? html`<p class="verdict verdict-incorrect">${msg('未作答')}</p>` : nothing;
-    }
-    const { success, score } = scoreResponse(question, this.response);
-    const canRetry = this.checked && !this.review && !success && this.triesLeft > 0;
+    const result = this.checkedResult;
+    if (!result) return this.review ? this.renderUncheckedReview() : nothing;
     return html`
-      ${this.renderVerdict(success, score)} ${this.renderResponseFeedback(question, success)}
-      ${canRetry
+      ${this.renderVerdict(result.success, result.score)} ${this.renderResponseFeedback(question, result.success)}
+      ${this.canRetry
         ? html`<p class="tries-note">${msg(str`还有 ${this.triesLeft} 次机会，可以再试一次。`)}</p>`
         : nothing}
     `;
+  }
+
+  /** Review without a checked response: nothing entered, never checked, or not checked again after 再试一次. */
+  private renderUncheckedReview(): TemplateResult {
+    const counted = this.tries > 0 ? this.lastScore : null;
+    const text = this.untouched
+      ? msg('未作答')
+      : counted
+        ? msg(str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatNumber(counted.raw)} / ${formatNumber(counted.max)}`)
+        : msg('答案未检查，本题计 0 分');
+    return html`<p class="verdict verdict-incorrect">${text}</p>`;
   }
 
   override render() {
@@ -547,7 +569,6 @@ export class CourseQuestion extends LitElement {
     if (!question) return nothing;
     const locked = this.review || this.checked;
     const answered = isAnswered(question, this.response);
-    const canRetry = this.checked && !this.review && this.lastSuccess !== true && this.triesLeft > 0;
     const revealing = this.revealing;
     return html`
       <fieldset part="fieldset" class="question question-${question.type}">
@@ -565,7 +586,7 @@ export class CourseQuestion extends LitElement {
               : html`<button type="button" part="check" class="check" ?disabled=${!answered} @click=${this.check}>
                   ${msg('检查答案')}
                 </button>`}
-            ${canRetry
+            ${this.canRetry
               ? html`<button type="button" part="retry" class="retry" @click=${this.onRetry}>${msg('再试一次')}</button>`
               : nothing}
             <p part="tries" class="tries">
@@ -574,7 +595,7 @@ export class CourseQuestion extends LitElement {
           </div>`}
       <div
         part="feedback"
-        class="feedback ${this.showingResult || this.review || revealing ? 'filled' : ''}"
+        class="feedback ${this.checked || this.review || revealing ? 'filled' : ''}"
         role="status"
         aria-live="polite"
         tabindex="-1"

@@ -185,6 +185,22 @@ describe('<course-quiz>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reused for another quiz without a new state, starts that quiz afresh', async () => {
+    // As a parent does when its `.state` binding stays null from one quiz to the next.
+    const { el, states } = await mount();
+    await activate(el, '开始测验');
+    await answerByKeyboard(el, true);
+    expect(el.state?.phase).to.equal('answering');
+    el.quiz = { ...sampleQuiz, id: 'other-quiz' };
+    await settle(el);
+    expect(el.state).to.deep.include({ phase: 'intro', attempt: 1, answers: {} });
+    expect(el.state?.seed).to.equal(attemptSeed(SEED, 'other-quiz', 1));
+    expect(root(el).querySelector('[part="intro"]')).to.exist;
+    const before = states.length;
+    await activate(el, '开始测验');
+    expect(states.slice(before).map((s) => s.quizId)).to.deep.equal(['other-quiz']);
+  });
+
   it('shows 不限 for unlimited attempts', async () => {
     const { el } = await mount(null, { ...sampleQuiz, attempts: 0 });
     expect(text(root(el).querySelectorAll('.facts dd')[2])).to.equal('不限');

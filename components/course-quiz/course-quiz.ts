@@ -83,7 +83,10 @@ export class CourseQuiz extends LitElement {
 
   @query('dialog') private confirmDialog!: HTMLDialogElement | null;
 
-  /** Where to move focus after the next update: a screen's heading or the current question. */
+  /**
+   * Where to move focus after the next update: a screen's heading, or the "第 n 题，共 m 题" heading right above the
+   * question, so a screen reader announces the position and then reads on into the prompt.
+   */
   private pendingFocus: 'question' | 'heading' | null = null;
 
   /** The first attempt this element drew itself (state was null); redrawn if `quiz` or `learnerSeed` change first. */
@@ -102,6 +105,10 @@ export class CourseQuiz extends LitElement {
   @property({ attribute: 'learner-seed' }) learnerSeed = '';
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // A parent that reuses this element for another quiz without setting `state` (a binding that stays null while
+    // this element reports its own states) leaves the previous quiz's attempt here: never carry it over.
+    const previous = changed.get('quiz') as Quiz | undefined;
+    if (previous && previous.id !== this.quiz?.id && !changed.has('state')) this.state = null;
     const redraw =
       this.state !== null && this.state === this.draft && (changed.has('quiz') || changed.has('learnerSeed'));
     if (this.quiz && (this.state === null || redraw)) {
@@ -110,15 +117,12 @@ export class CourseQuiz extends LitElement {
     }
   }
 
-  override async updated(): Promise<void> {
+  override updated(): void {
     const target = this.pendingFocus;
     if (!target) return;
     this.pendingFocus = null;
-    if (target === 'heading') {
-      this.renderRoot.querySelector<HTMLElement>('[data-focus-heading]')?.focus();
-      return;
-    }
-    await this.focusQuestion();
+    const selector = target === 'heading' ? '[data-focus-heading]' : '[data-focus-progress]';
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Applies a new state and tells the parent. */
@@ -195,17 +199,6 @@ export class CourseQuiz extends LitElement {
     if (!this.state || !canStartAttempt(this.quiz, this.state)) return;
     this.pendingFocus = 'question';
     this.commit(newAttempt(this.quiz, this.state, this.learnerSeed));
-  }
-
-  /**
-   * Focuses the current question's legend when `<course-question>` makes it focusable, else the "第 n 题，共 m 题"
-   * heading right above it, so a screen reader announces the position and then the prompt.
-   */
-  private async focusQuestion(): Promise<void> {
-    const question = this.renderRoot.querySelector('course-question');
-    await question?.updateComplete;
-    const legend = question?.shadowRoot?.querySelector<HTMLElement>('legend[tabindex]');
-    (legend ?? this.renderRoot.querySelector<HTMLElement>('[data-focus-progress]'))?.focus();
   }
 
   private questionTemplate(question: Question, state: QuizAttemptState, review: boolean): TemplateResult {

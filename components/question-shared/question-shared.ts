@@ -34,12 +34,12 @@ export interface DisplayItem {
 }
 
 /** The icon of a mark: never colour alone. */
-export function markIcon(mark: Mark): string {
+function markIcon(mark: Mark): string {
   return mark === 'incorrect' ? '✗' : '✓';
 }
 
 /** The words of a mark, read by screen readers and shown next to the icon. */
-export function markText(mark: Mark): string {
+function markText(mark: Mark): string {
   switch (mark) {
     case 'correct':
       return msg('正确');

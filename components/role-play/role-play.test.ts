@@ -371,6 +371,39 @@ describe('<role-play>', () => {
     expect(interactions[0].attempt, 'attempt counts the runs kept').to.equal(3);
   });
 
+  it('reused for another role-play without a new state, starts afresh and carries nothing over', async () => {
+    // As a parent does when its `.state` binding stays null from one role-play to the next.
+    const { el, interactions, states } = await mount();
+    for (const [i, index] of [0, 0, 0, 0].entries()) {
+      await chooseByKeyboard(el, index, i > 0);
+      await continueByKeyboard(el);
+    }
+    expect(el.state!.best).to.deep.include({ roleplayId: rp.id, met: true });
+    el.roleplay = { ...rp, id: 'other-checkpoint' };
+    await el.updateComplete;
+    expect(exists(el, '[part~="ending"]')).to.equal(false);
+    expect($$(el, '.learner')).to.have.length(0);
+    await chooseByKeyboard(el, 0, false);
+    expect(interactions.at(-1)).to.deep.include({ id: 'other-checkpoint.start', attempt: 1 });
+    const last = states.at(-1)!;
+    expect(last.roleplayId).to.equal('other-checkpoint');
+    expect(last.state).to.deep.include({ runs: 0, best: null });
+    expect(last.state.path).to.have.length(1);
+  });
+
+  it('a stale saved state never keeps a best result of another role-play', async () => {
+    const stale = {
+      path: [],
+      nodeId: 'gone',
+      showingFeedback: false,
+      runs: 1,
+      best: { roleplayId: 'another-checkpoint', outcome: 'good', endingId: 'x', score: { raw: 11, min: 0, max: 11, scaled: 1 }, path: [], met: true, durationMs: 0 },
+    } satisfies RolePlayState;
+    const { el, states } = await mount(stale);
+    await chooseByKeyboard(el, 0, false);
+    expect(states.at(-1)!.state).to.deep.include({ runs: 1, best: null });
+  });
+
   it('restarts by keyboard, keeping runs and the best result', async () => {
     const { el, interactions, states, completes } = await mount();
     for (const [i, index] of [0, 0, 0, 0].entries()) {

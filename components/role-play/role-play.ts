@@ -2,11 +2,12 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from '../../core/events.js';
-import type { InteractionRecord, RolePlayState } from '../../core/interactions.js';
+import type { RolePlayState } from '../../core/interactions.js';
 import type { Mood, Outcome, RolePlay, RolePlayNode, RolePlayRequirement } from '../../core/types.js';
 import {
   bestReplies,
   bestScore,
+  choiceInteraction,
   choose,
   continueFrom,
   currentNode,
@@ -17,10 +18,8 @@ import {
   maxScore,
   pathScore,
   repliesOf,
-  replyChoices,
   restart,
   result,
-  scaledScore,
   startState,
 } from '../../core/roleplay.js';
 import { rolePlayStyles } from './role-play.styles.js';
@@ -127,6 +126,10 @@ export class RolePlayElement extends LitElement {
   // Lifecycle
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A parent that reuses this element for another role-play without setting `state` (a binding that stays null
+    // while this element reports its own states) leaves the previous role-play's state here: never carry it over.
+    const previous = changed.get('roleplay') as RolePlay | undefined;
+    if (previous && previous.id !== this.roleplay?.id && !changed.has('state')) this.state = null;
     if ((changed.has('roleplay') || changed.has('state')) && this.roleplay) {
       this._view = this._resolveState();
       const key = `${this.roleplay.id}|${this._view.path.length}|${this._view.nodeId}|${this._view.showingFeedback}`;
@@ -193,24 +196,8 @@ export class RolePlayElement extends LitElement {
     if (!node || !reply) return;
     const now = Date.now();
     const runDuration = now - this._runStartedAt;
+    const record = choiceInteraction(rp, before, replyId, now - this._nodeShownAt, new Date(now));
     const next = choose(rp, before, replyId, runDuration);
-    const best = bestScore(node);
-    const raw = Math.max(0, reply.score);
-    const record: InteractionRecord = {
-      id: `${rp.id}.${node.id}`,
-      parentId: rp.id,
-      type: 'choice',
-      description: node.line ?? node.narration ?? '',
-      response: reply.id,
-      // Each best reply is a correct response on its own (in xAPI, `a[,]b` would mean choosing both).
-      correctResponsesPattern: bestReplies(node),
-      success: bestReplies(node).includes(reply.id),
-      score: { raw, min: 0, max: Math.max(0, best), scaled: scaledScore(raw, best) },
-      durationMs: Math.max(0, now - this._nodeShownAt),
-      attempt: before.runs + 1,
-      timestamp: new Date(now).toISOString(),
-      choices: replyChoices(node),
-    };
     this._pendingFocus = 'feedback';
     emit(this, 'course-interaction', record);
     this._commit(next);
@@ -230,7 +217,8 @@ export class RolePlayElement extends LitElement {
     // Saved for other content: start afresh, keeping the learner's runs and best result when they are there.
     const partial = saved as Partial<RolePlayState> | null;
     const runs = typeof partial?.runs === 'number' ? partial.runs : 0;
-    return { ...startState(rp), runs, best: runs > 0 ? (partial?.best ?? null) : null };
+    const best = runs > 0 && partial?.best?.roleplayId === rp.id ? partial.best : null;
+    return { ...startState(rp), runs, best };
   }
 
   // Private rendering helpers
