@@ -16,6 +16,7 @@ import type {
   RolePlayStep,
   Score,
 } from './interactions.js';
+import { asComponents, interactionTiming } from './scoring.js';
 import type { Outcome, RolePlay, RolePlayNode, RolePlayReply } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,7 +306,7 @@ export function bestReplies(node: RolePlayNode | undefined): string[] {
 
 /** The replies as xAPI interaction components (id + text). */
 export function replyChoices(node: RolePlayNode | undefined): InteractionComponent[] {
-  return repliesOf(node).map((r) => ({ id: r.id, description: r.text }));
+  return asComponents(repliesOf(node));
 }
 
 /** A 0–1 ratio of raw to max, 0 when max is not positive. */
@@ -383,6 +384,7 @@ export function choiceInteraction(
   if (!node || !reply || state.showingFeedback) throw new Error(`role-play ${rp.id}: cannot choose ${replyId} now`);
   const best = bestScore(node);
   const raw = Math.max(0, reply.score);
+  const timing = interactionTiming(durationMs, now);
   return {
     id: `${rp.id}.${node.id}`,
     parentId: rp.id,
@@ -392,9 +394,9 @@ export function choiceInteraction(
     correctResponsesPattern: bestReplies(node),
     success: bestReplies(node).includes(reply.id),
     score: { raw, min: 0, max: Math.max(0, best), scaled: scaledScore(raw, best) },
-    durationMs: Math.max(0, Math.round(durationMs)),
+    durationMs: timing.durationMs,
     attempt: state.runs + 1,
-    timestamp: now.toISOString(),
+    timestamp: timing.timestamp,
     choices: replyChoices(node),
   };
 }

@@ -1,97 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { InteractionRecord, QuestionResponse } from './interactions.js';
 import {
+  asComponents,
   correctResponsesPattern,
   interactionComponents,
+  interactionRecord,
+  interactionTiming,
   interactionType,
   isAnswered,
   responsePattern,
   scoreOf,
   scoreResponse,
 } from './scoring.js';
-import type {
-  FillInQuestion,
-  MatchingQuestion,
-  MultipleChoiceQuestion,
-  Question,
-  SequencingQuestion,
-  SingleChoiceQuestion,
-  TrueFalseQuestion,
-} from './types.js';
-
-const single: SingleChoiceQuestion = {
-  id: 'q-single',
-  type: 'single',
-  prompt: '客户来电时，第一句应该说什么？',
-  options: [
-    { id: 'a', text: '您好，很高兴为您服务', feedback: '对' },
-    { id: 'b', text: '喂？', feedback: '不礼貌' },
-    { id: 'c', text: '有什么事？', feedback: '生硬' },
-  ],
-  answer: 'a',
-};
-
-const multiple: MultipleChoiceQuestion = {
-  id: 'q-multiple',
-  type: 'multiple',
-  prompt: '哪些属于服务礼仪？',
-  weight: 2,
-  options: [
-    { id: 'a', text: '微笑', feedback: '是' },
-    { id: 'b', text: '打断客户', feedback: '不是' },
-    { id: 'c', text: '使用敬语', feedback: '是' },
-    { id: 'd', text: '站立迎客', feedback: '是' },
-  ],
-  answer: ['a', 'c', 'd'],
-};
-
-const trueFalse: TrueFalseQuestion = {
-  id: 'q-tf',
-  type: 'true-false',
-  prompt: '客户投诉时应先处理心情，再处理事情。',
-  answer: true,
-  feedback: { true: '正确', false: '错误' },
-};
-
-const fillIn: FillInQuestion = {
-  id: 'q-fill',
-  type: 'fill-in',
-  prompt: '中国移动客服热线是＿＿。',
-  answer: ['10086', '一零零八六'],
-  feedback: { correct: '对', incorrect: '错' },
-};
-
-const sequencing: SequencingQuestion = {
-  id: 'q-seq',
-  type: 'sequencing',
-  prompt: '排列投诉处理步骤',
-  weight: 4,
-  items: [
-    { id: 'listen', text: '倾听' },
-    { id: 'apologise', text: '致歉' },
-    { id: 'solve', text: '解决' },
-    { id: 'follow', text: '回访' },
-  ],
-  answer: ['listen', 'apologise', 'solve', 'follow'],
-  feedback: { correct: '对', incorrect: '错' },
-};
-
-const matching: MatchingQuestion = {
-  id: 'q-match',
-  type: 'matching',
-  prompt: '把渠道和特点连起来',
-  sources: [
-    { id: 'hall', text: '营业厅' },
-    { id: 'hotline', text: '热线' },
-    { id: 'app', text: 'App' },
-  ],
-  targets: [
-    { id: 'face', text: '面对面' },
-    { id: 'voice', text: '语音' },
-    { id: 'self', text: '自助' },
-  ],
-  answer: { hall: 'face', hotline: 'voice', app: 'self' },
-  feedback: { correct: '对', incorrect: '错' },
-};
+import { fillIn, matching, multiple, sequencing, single, trueFalse } from './questions.fixture.js';
+import type { Question } from './types.js';
 
 describe('scoreOf', () => {
   it('uses the weight as max and default 1', () => {
@@ -325,5 +247,125 @@ describe('interactionComponents', () => {
   it('true-false and fill-in: none', () => {
     expect(interactionComponents(trueFalse)).toEqual({});
     expect(interactionComponents(fillIn)).toEqual({});
+  });
+});
+
+describe('asComponents', () => {
+  it('anything with an id and a text as id and description, in order, without other fields', () => {
+    expect(asComponents(single.options)).toEqual([
+      { id: 'a', description: '您好，很高兴为您服务' },
+      { id: 'b', description: '喂？' },
+      { id: 'c', description: '有什么事？' },
+    ]);
+    expect(asComponents([])).toEqual([]);
+  });
+});
+
+describe('interactionTiming', () => {
+  const now = new Date('2024-05-01T08:00:00.000Z');
+
+  it('whole milliseconds, never below 0, and the time in ISO 8601', () => {
+    expect(interactionTiming(1234.4, now)).toEqual({ durationMs: 1234, timestamp: '2024-05-01T08:00:00.000Z' });
+    expect(interactionTiming(1234.5, now).durationMs).toBe(1235);
+    expect(interactionTiming(-20, now).durationMs).toBe(0);
+  });
+});
+
+describe('interactionRecord', () => {
+  const now = new Date('2024-05-01T08:00:00.000Z');
+  const context = { parentId: 'quiz-1', attempt: 2, durationMs: 4500, now };
+  const record = (question: Question, response: QuestionResponse | null) =>
+    interactionRecord(question, response, scoreResponse(question, response), context);
+  const common = { parentId: 'quiz-1', attempt: 2, durationMs: 4500, timestamp: '2024-05-01T08:00:00.000Z' };
+
+  /** What every record of `question` has: where and when, the question's id and prompt, and its components. */
+  const base = (question: Question) => ({
+    ...common,
+    id: question.id,
+    description: question.prompt,
+    ...interactionComponents(question),
+  });
+  const full = { raw: 1, min: 0, max: 1, scaled: 1 };
+  const none = { raw: 0, min: 0, max: 1, scaled: 0 };
+
+  it.each<[string, Question, QuestionResponse, Partial<InteractionRecord>]>([
+    [
+      'single: the option id and the answer, every option a choice',
+      single,
+      'b',
+      { type: 'choice', response: 'b', correctResponsesPattern: ['a'], success: false, score: none },
+    ],
+    [
+      'multiple: the picks in option order; all correct options one pattern, as they are chosen together',
+      multiple,
+      ['d', 'c', 'a'],
+      { type: 'choice', response: 'a[,]c[,]d', correctResponsesPattern: ['a[,]c[,]d'], success: true, score: { ...full, raw: 2, max: 2 } },
+    ],
+    [
+      'true-false: `true` / `false`, without components',
+      trueFalse,
+      false,
+      { type: 'true-false', response: 'false', correctResponsesPattern: ['true'], success: false, score: none },
+    ],
+    [
+      'fill-in: the text as typed, and each accepted answer a correct response of its own',
+      fillIn,
+      ' 一零零八六 ',
+      {
+        type: 'fill-in',
+        response: ' 一零零八六 ',
+        correctResponsesPattern: ['{case_matters=false}10086', '{case_matters=false}一零零八六'],
+        success: true,
+        score: full,
+      },
+    ],
+    [
+      'sequencing: the learner order and the right order, the items as choices',
+      sequencing,
+      ['apologise', 'listen', 'solve', 'follow'],
+      {
+        type: 'sequencing',
+        response: 'apologise[,]listen[,]solve[,]follow',
+        correctResponsesPattern: ['listen[,]apologise[,]solve[,]follow'],
+        success: false,
+        score: { raw: 2, min: 0, max: 4, scaled: 0.5 },
+      },
+    ],
+    [
+      'matching: the pairs and the right pairs in source order, sources and targets',
+      matching,
+      { app: 'self', hall: 'face', hotline: 'voice' },
+      {
+        type: 'matching',
+        response: 'hall[.]face[,]hotline[.]voice[,]app[.]self',
+        correctResponsesPattern: ['hall[.]face[,]hotline[.]voice[,]app[.]self'],
+        success: true,
+        score: full,
+      },
+    ],
+  ])('%s', (_name, question, response, expected) => {
+    expect(record(question, response)).toEqual({ ...base(question), ...expected });
+  });
+
+  it('multiple: partial credit as scored', () => {
+    const partly = record(multiple, ['c', 'a']);
+    expect(partly).toMatchObject({ response: 'a[,]c', success: false });
+    expect(partly.score.scaled).toBeCloseTo(2 / 3, 5);
+  });
+
+  it('copies the objective when the question has one, and only then', () => {
+    expect(record({ ...single, objective: 'greet' }, 'a').objective).toBe('greet');
+    expect(record(single, 'a')).not.toHaveProperty('objective');
+  });
+
+  it('reports the result it is given (a saved score), not a new one', () => {
+    const saved = { score: { raw: 0.5, min: 0, max: 1, scaled: 0.5 }, success: false };
+    expect(interactionRecord(single, 'a', saved, context)).toMatchObject(saved);
+  });
+
+  it('rounds the duration to whole milliseconds, never below 0', () => {
+    const result = scoreResponse(single, 'a');
+    expect(interactionRecord(single, 'a', result, { ...context, durationMs: 99.6 }).durationMs).toBe(100);
+    expect(interactionRecord(single, 'a', result, { ...context, durationMs: -5 }).durationMs).toBe(0);
   });
 });

@@ -2,7 +2,13 @@
  * Scoring and xAPI / SCORM 2004 notation for every question type. Plain functions without DOM, shared by the
  * question components (which report interactions) and anything that needs to re-score a saved response.
  */
-import type { InteractionComponent, InteractionType, QuestionResponse, Score } from './interactions.js';
+import type {
+  InteractionComponent,
+  InteractionRecord,
+  InteractionType,
+  QuestionResponse,
+  Score,
+} from './interactions.js';
 import { matchesFillIn } from './normalise.js';
 import type { Question } from './types.js';
 
@@ -196,15 +202,64 @@ export function interactionComponents(question: Question): {
   switch (question.type) {
     case 'single':
     case 'multiple':
-      return { choices: question.options.map(({ id, text }) => ({ id, description: text })) };
+      return { choices: asComponents(question.options) };
     case 'sequencing':
-      return { choices: question.items.map(({ id, text }) => ({ id, description: text })) };
+      return { choices: asComponents(question.items) };
     case 'matching':
-      return {
-        source: question.sources.map(({ id, text }) => ({ id, description: text })),
-        target: question.targets.map(({ id, text }) => ({ id, description: text })),
-      };
+      return { source: asComponents(question.sources), target: asComponents(question.targets) };
     default:
       return {};
   }
+}
+
+/** Options, items, sources or role-play replies as xAPI interaction components (id + text). */
+export function asComponents(items: readonly { id: string; text: string }[]): InteractionComponent[] {
+  return items.map(({ id, text }) => ({ id, description: text }));
+}
+
+/** The timing of an interaction: its duration in whole milliseconds (never below 0) and `now` in ISO 8601. */
+export function interactionTiming(durationMs: number, now: Date): Pick<InteractionRecord, 'durationMs' | 'timestamp'> {
+  return { durationMs: Math.max(0, Math.round(durationMs)), timestamp: now.toISOString() };
+}
+
+/** Where and when a question was answered, for its InteractionRecord. */
+export interface InteractionContext {
+  /** Id of the quiz the question belongs to. */
+  parentId: string;
+  /** 1 for the first try at this question in this quiz attempt. */
+  attempt: number;
+  /** Milliseconds from the question being shown (or reset, or retried) to the check. */
+  durationMs: number;
+  /** When the response was checked. */
+  now: Date;
+}
+
+/**
+ * The interaction a tracker reports for checking `response`, scored as `result` (see `scoreResponse`): the question
+ * id and prompt, its xAPI type, the response and correct responses in xAPI notation (each accepted fill-in variant an
+ * entry of its own), the component lists, and the question's objective when it has one.
+ */
+export function interactionRecord(
+  question: Question,
+  response: QuestionResponse | null,
+  result: ScoreResult,
+  context: InteractionContext,
+): InteractionRecord {
+  const timing = interactionTiming(context.durationMs, context.now);
+  const record: InteractionRecord = {
+    id: question.id,
+    parentId: context.parentId,
+    type: interactionType(question),
+    description: question.prompt,
+    response: responsePattern(question, response),
+    correctResponsesPattern: correctResponsesPattern(question),
+    success: result.success,
+    score: result.score,
+    durationMs: timing.durationMs,
+    attempt: context.attempt,
+    timestamp: timing.timestamp,
+    ...interactionComponents(question),
+  };
+  if (question.objective) record.objective = question.objective;
+  return record;
 }

@@ -2,28 +2,16 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
-import type { InteractionRecord, QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
-import {
-  correctResponsesPattern,
-  interactionComponents,
-  interactionType,
-  isAnswered,
-  responsePattern,
-  scoreResponse,
-  type ScoreResult,
-} from '../../core/scoring.js';
-import { seededShuffle } from '../../core/shuffle.js';
+import type { QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
+import { choiceIds, questionMarks, type Mark, type Marks } from '../../core/marks.js';
+import { questionOrder, type DisplayItem, type QuestionOrder } from '../../core/question-order.js';
+import { interactionRecord, isAnswered, scoreResponse, type ScoreResult } from '../../core/scoring.js';
 import type { Question, QuestionType, RevealPolicy } from '../../core/types.js';
 import '../question-choice/define.js';
 import '../question-fill-in/define.js';
 import '../question-matching/define.js';
 import '../question-sequencing/define.js';
-import {
-  renderMark,
-  type DisplayItem,
-  type Mark,
-  type Marks,
-} from '../question-shared/question-shared.js';
+import { renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './course-question.styles.js';
 
@@ -79,10 +67,7 @@ export class CourseQuestion extends LitElement {
   @state() private lastSuccess: boolean | null = null;
   @state() private lastScore: Score | null = null;
   /** Display orders, by question part, computed from seed and shuffle. */
-  private options: DisplayItem[] = [];
-  private sequencingStart: string[] = [];
-  private sources: DisplayItem[] = [];
-  private targets: DisplayItem[] = [];
+  private order: QuestionOrder = { options: [], sequencingStart: [], sources: [], targets: [] };
   /** When the current try started (show, reset or retry), for `durationMs`. */
   private startedAt = Date.now();
   /** True until the learner gives a response (sequencing shows its starting order, which is not an answer yet). */
@@ -92,8 +77,8 @@ export class CourseQuestion extends LitElement {
 
   /** The input component for each question type. */
   private readonly inputRenderers: Record<QuestionType, (question: Question, locked: boolean) => TemplateResult> = {
-    single: (_question, locked) => this.renderChoice(this.options, false, locked),
-    multiple: (_question, locked) => this.renderChoice(this.options, true, locked),
+    single: (_question, locked) => this.renderChoice(this.order.options, false, locked),
+    multiple: (_question, locked) => this.renderChoice(this.order.options, true, locked),
     'true-false': (_question, locked) => this.renderChoice(this.trueFalseOptions(), false, locked),
     'fill-in': (_question, locked) => {
       const result = this.checkedResult;
@@ -110,15 +95,15 @@ export class CourseQuestion extends LitElement {
     sequencing: (question, locked) => html`<question-sequencing
       class="input"
       .items=${question.type === 'sequencing' ? question.items : []}
-      .value=${Array.isArray(this.response) ? this.response : this.sequencingStart}
+      .value=${Array.isArray(this.response) ? this.response : this.order.sequencingStart}
       .marks=${this.marks()}
       ?disabled=${locked}
       @question-change=${this.onInputChange}
     ></question-sequencing>`,
     matching: (_question, locked) => html`<question-matching
       class="input"
-      .sources=${this.sources}
-      .targets=${this.targets}
+      .sources=${this.order.sources}
+      .targets=${this.order.targets}
       .value=${this.response && typeof this.response === 'object' && !Array.isArray(this.response) ? this.response : {}}
       .marks=${this.marks()}
       ?disabled=${locked}
@@ -157,7 +142,9 @@ export class CourseQuestion extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const questionChanged = changed.has('question');
-    if (questionChanged || changed.has('seed') || changed.has('shuffle')) this.computeOrders();
+    if (this.question && (questionChanged || changed.has('seed') || changed.has('shuffle'))) {
+      this.order = questionOrder(this.question, this.seed, this.shuffle);
+    }
     if (changed.has('state') && this.state !== this.ownState) {
       this.restore(this.state);
     } else if (questionChanged) {
@@ -207,31 +194,9 @@ export class CourseQuestion extends LitElement {
     return this.checked && (this.policy === 'always' || this.finished);
   }
 
-  private computeOrders(): void {
-    const question = this.question;
-    if (!question) return;
-    const order = <T>(items: readonly T[], part: string): T[] =>
-      this.shuffle ? seededShuffle(items, `${this.seed}|${question.id}|${part}`) : [...items];
-    const pick = ({ id, text }: DisplayItem): DisplayItem => ({ id, text });
-    this.options = 'options' in question ? order(question.options.map(pick), 'options') : [];
-    this.sources = question.type === 'matching' ? order(question.sources.map(pick), 'sources') : [];
-    this.targets = question.type === 'matching' ? order(question.targets.map(pick), 'targets') : [];
-    if (question.type === 'sequencing') {
-      const start = order(
-        question.items.map((item) => item.id),
-        'items',
-      );
-      // Never start solved: rotate by one if the order happens to be the correct one.
-      if (start.length > 1 && start.every((id, index) => question.answer[index] === id)) start.push(start.shift()!);
-      this.sequencingStart = start;
-    } else {
-      this.sequencingStart = [];
-    }
-  }
-
   /** The response of an untouched question: nothing, except sequencing, whose starting order is an answer. */
   private initialResponse(): QuestionResponse | null {
-    return this.question?.type === 'sequencing' ? [...this.sequencingStart] : null;
+    return this.question?.type === 'sequencing' ? [...this.order.sequencingStart] : null;
   }
 
   private restore(saved: QuestionState | null): void {
@@ -315,27 +280,15 @@ export class CourseQuestion extends LitElement {
   private async check(): Promise<void> {
     const question = this.question;
     if (!question || this.review || this.checked || !isAnswered(question, this.response)) return;
-    const { score, success } = scoreResponse(question, this.response);
+    const result = scoreResponse(question, this.response);
     this.tries += 1;
     this.checked = true;
     this.untouched = false;
-    this.lastSuccess = success;
-    this.lastScore = score;
-    const record: InteractionRecord = {
-      id: question.id,
-      parentId: this.parentId,
-      type: interactionType(question),
-      description: question.prompt,
-      response: responsePattern(question, this.response),
-      correctResponsesPattern: correctResponsesPattern(question),
-      success,
-      score,
-      durationMs: Math.max(0, Date.now() - this.startedAt),
-      attempt: this.tries,
-      timestamp: new Date().toISOString(),
-      ...interactionComponents(question),
-    };
-    if (question.objective) record.objective = question.objective;
+    this.lastSuccess = result.success;
+    this.lastScore = result.score;
+    const now = new Date();
+    const context = { parentId: this.parentId, attempt: this.tries, durationMs: now.getTime() - this.startedAt, now };
+    const record = interactionRecord(question, this.response, result, context);
     emit(this, 'course-interaction', record);
     this.reportState();
     await this.updateComplete;
@@ -347,50 +300,12 @@ export class CourseQuestion extends LitElement {
   private marks(): Marks {
     const question = this.question;
     if (!question || !this.checked) return {};
-    const marks: Record<string, Mark> = {};
-    const response = this.response;
-    switch (question.type) {
-      case 'single':
-      case 'multiple':
-      case 'true-false': {
-        const picked = new Set(this.choiceValue());
-        const correct = new Set<string>(
-          question.type === 'multiple'
-            ? question.answer
-            : [question.type === 'single' ? question.answer : String(question.answer)],
-        );
-        const ids = question.type === 'true-false' ? ['true', 'false'] : question.options.map((option) => option.id);
-        for (const id of ids) {
-          if (picked.has(id)) marks[id] = correct.has(id) ? 'correct' : 'incorrect';
-          else if (correct.has(id) && this.revealing) marks[id] = 'answer';
-        }
-        break;
-      }
-      case 'sequencing': {
-        const order = Array.isArray(response) ? response : [];
-        order.forEach((id, index) => (marks[id] = question.answer[index] === id ? 'correct' : 'incorrect'));
-        break;
-      }
-      case 'matching': {
-        const pairs = (response ?? {}) as Record<string, string>;
-        for (const source of question.sources) {
-          marks[source.id] = pairs[source.id] === question.answer[source.id] ? 'correct' : 'incorrect';
-        }
-        break;
-      }
-      case 'fill-in':
-        break;
-    }
-    return marks;
+    return questionMarks(question, this.response, this.revealing);
   }
 
   /** The current response as the selected ids of `<question-choice>`. */
   private choiceValue(): string[] {
-    const response = this.response;
-    if (typeof response === 'boolean') return [String(response)];
-    if (typeof response === 'string') return [response];
-    if (Array.isArray(response)) return response;
-    return [];
+    return choiceIds(this.response);
   }
 
   private trueFalseOptions(): DisplayItem[] {
@@ -467,7 +382,7 @@ export class CourseQuestion extends LitElement {
       case 'multiple': {
         const chosen = this.choiceValue();
         const byId = new Map(question.options.map((option) => [option.id, option]));
-        const picked = this.options.filter((item) => chosen.includes(item.id)).map((item) => byId.get(item.id)!);
+        const picked = this.order.options.filter((item) => chosen.includes(item.id)).map((item) => byId.get(item.id)!);
         return html`<ul class="option-feedback">
           ${picked.map(
             (option) =>
@@ -513,7 +428,7 @@ export class CourseQuestion extends LitElement {
         break;
       case 'multiple':
         answer = html`<ul>
-          ${this.options.filter((o) => question.answer.includes(o.id)).map((option) => html`<li>${option.text}</li>`)}
+          ${this.order.options.filter((o) => question.answer.includes(o.id)).map((option) => html`<li>${option.text}</li>`)}
         </ul>`;
         break;
       case 'true-false':
@@ -529,7 +444,7 @@ export class CourseQuestion extends LitElement {
         break;
       case 'matching':
         answer = html`<ul>
-          ${this.sources.map(
+          ${this.order.sources.map(
             (source) =>
               html`<li>
                 ${source.text}<span aria-hidden="true"> → </span><span class="visually-hidden">${msg('对应')}</span

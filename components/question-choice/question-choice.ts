@@ -2,7 +2,9 @@ import { localized } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { QUESTION_CHANGE, notify, renderMark, type DisplayItem, type Marks } from '../question-shared/question-shared.js';
+import type { Marks } from '../../core/marks.js';
+import type { DisplayItem } from '../../core/question-order.js';
+import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-choice.styles.js';
 

@@ -2,7 +2,8 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { QUESTION_CHANGE, QUESTION_SUBMIT, notify, renderMark, type Mark } from '../question-shared/question-shared.js';
+import type { Mark } from '../../core/marks.js';
+import { QUESTION_CHANGE, QUESTION_SUBMIT, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-fill-in.styles.js';
 

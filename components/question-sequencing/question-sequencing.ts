@@ -1,7 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { QUESTION_CHANGE, notify, renderMark, type DisplayItem, type Marks } from '../question-shared/question-shared.js';
+import type { Marks } from '../../core/marks.js';
+import type { DisplayItem } from '../../core/question-order.js';
+import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-sequencing.styles.js';
 

@@ -1,10 +1,12 @@
 /**
- * What the question input components share with `<course-question>`: the internal events they fire, the marks they
- * show after a check, and their display items. These events bubble but are not composed: they stop at the
- * `<course-question>` shadow root, so only course events (see core/events.ts) ever leave a question.
+ * What the question input components share with `<course-question>`: the internal events they fire and how they
+ * render a mark after a check (the marks and the display items themselves are computed in core/marks.ts and
+ * core/question-order.ts). These events bubble but are not composed: they stop at the `<course-question>` shadow
+ * root, so only course events (see core/events.ts) ever leave a question.
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Mark } from '../../core/marks.js';
 
 /** Fired by an input component (on itself) whenever the learner changes the response; read it from `.value`. */
 export const QUESTION_CHANGE = 'question-change';
@@ -14,23 +16,6 @@ export const QUESTION_SUBMIT = 'question-submit';
 /** Fires one of the internal question events from an input component. */
 export function notify(source: EventTarget, name: typeof QUESTION_CHANGE | typeof QUESTION_SUBMIT): void {
   source.dispatchEvent(new Event(name, { bubbles: true, composed: false }));
-}
-
-/**
- * The verdict shown next to an option, item or pair after a check:
- * - `correct`: the learner's pick / position / pair is right;
- * - `incorrect`: it is wrong;
- * - `answer`: not picked by the learner but part of the correct answer (only when the answer is revealed).
- */
-export type Mark = 'correct' | 'incorrect' | 'answer';
-
-/** Marks by option, item or source id; absent ids show no mark. */
-export type Marks = Readonly<Record<string, Mark>>;
-
-/** Something an input displays: an option, an item to order, a source or a target. */
-export interface DisplayItem {
-  id: string;
-  text: string;
 }
 
 /** The icon of a mark: never colour alone. */

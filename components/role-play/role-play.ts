@@ -90,26 +90,26 @@ export class RolePlayElement extends LitElement {
 
   // Queries
 
-  @query('#feedback-heading') private _feedbackHeading?: HTMLElement;
-  @query('#current-line') private _currentLine?: HTMLElement;
-  @query('#ending-heading') private _endingHeading?: HTMLElement;
-  @query('input[name="reply"]') private _firstOption?: HTMLInputElement;
+  @query('#feedback-heading') private feedbackHeading?: HTMLElement;
+  @query('#current-line') private currentLine?: HTMLElement;
+  @query('#ending-heading') private endingHeading?: HTMLElement;
+  @query('input[name="reply"]') private firstOption?: HTMLInputElement;
 
   // Private state
 
   /** The reply selected in the radio group, not yet confirmed. */
-  @state() private _selected: string | null = null;
+  @state() private selected: string | null = null;
   /** Whether 确定 was pressed with nothing selected. */
-  @state() private _missingChoice = false;
+  @state() private missingChoice = false;
   /** The state rendered: `state`, or a fresh one when it is null or does not fit the role-play. */
-  private _view: RolePlayState | null = null;
+  private view: RolePlayState | null = null;
   /** Identifies the screen on display, to notice when a new node is shown. */
-  private _screenKey = '';
+  private screenKey = '';
   /** When the node on screen was shown (ms since epoch), for an interaction's duration. */
-  private _nodeShownAt = Date.now();
+  private nodeShownAt = Date.now();
   /** When this run started (or was restored), for the result's duration. */
-  private _runStartedAt = Date.now();
-  private _pendingFocus: FocusTarget | null = null;
+  private runStartedAt = Date.now();
+  private pendingFocus: FocusTarget | null = null;
 
   // Public properties
 
@@ -131,86 +131,86 @@ export class RolePlayElement extends LitElement {
     const previous = changed.get('roleplay') as RolePlay | undefined;
     if (previous && previous.id !== this.roleplay?.id && !changed.has('state')) this.state = null;
     if ((changed.has('roleplay') || changed.has('state')) && this.roleplay) {
-      this._view = this._resolveState();
-      const key = `${this.roleplay.id}|${this._view.path.length}|${this._view.nodeId}|${this._view.showingFeedback}`;
-      if (key !== this._screenKey) {
-        const fresh = this._screenKey === '' || this._view.path.length === 0;
-        this._screenKey = key;
-        this._selected = null;
-        this._missingChoice = false;
-        this._nodeShownAt = Date.now();
-        if (fresh) this._runStartedAt = this._nodeShownAt;
+      this.view = this.resolveState();
+      const key = `${this.roleplay.id}|${this.view.path.length}|${this.view.nodeId}|${this.view.showingFeedback}`;
+      if (key !== this.screenKey) {
+        const fresh = this.screenKey === '' || this.view.path.length === 0;
+        this.screenKey = key;
+        this.selected = null;
+        this.missingChoice = false;
+        this.nodeShownAt = Date.now();
+        if (fresh) this.runStartedAt = this.nodeShownAt;
       }
     }
   }
 
   protected override updated(): void {
-    const target = this._pendingFocus;
+    const target = this.pendingFocus;
     if (target === null) return;
-    this._pendingFocus = null;
+    this.pendingFocus = null;
     const element = {
-      feedback: this._feedbackHeading,
-      line: this._currentLine ?? this._firstOption,
-      ending: this._endingHeading,
-      'first-option': this._firstOption,
+      feedback: this.feedbackHeading,
+      line: this.currentLine ?? this.firstOption,
+      ending: this.endingHeading,
+      'first-option': this.firstOption,
     }[target];
     element?.focus();
   }
 
   // Private handlers
 
-  private _onSelect(event: Event): void {
-    this._selected = (event.target as HTMLInputElement).value;
-    this._missingChoice = false;
+  private onSelect(event: Event): void {
+    this.selected = (event.target as HTMLInputElement).value;
+    this.missingChoice = false;
   }
 
-  private _onSubmit(event: SubmitEvent): void {
+  private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this._selected === null) {
-      this._missingChoice = true;
-      this._pendingFocus = 'first-option';
+    if (this.selected === null) {
+      this.missingChoice = true;
+      this.pendingFocus = 'first-option';
       return;
     }
-    this._choose(this._selected);
+    this.choose(this.selected);
   }
 
-  private _onContinue(): void {
-    const view = this._view;
+  private onContinue(): void {
+    const view = this.view;
     if (!view?.showingFeedback) return;
     const next = continueFrom(view);
-    this._pendingFocus = isEnded(this.roleplay, next) ? 'ending' : 'line';
-    this._commit(next);
+    this.pendingFocus = isEnded(this.roleplay, next) ? 'ending' : 'line';
+    this.commit(next);
   }
 
-  private _onRestart(): void {
+  private onRestart(): void {
     this.restart();
-    this._pendingFocus = 'line';
+    this.pendingFocus = 'line';
   }
 
-  private _choose(replyId: string): void {
+  private choose(replyId: string): void {
     const rp = this.roleplay;
-    const before = this._view;
+    const before = this.view;
     if (!before || before.showingFeedback || isEnded(rp, before)) return;
     const node = currentNode(rp, before);
     const reply = findReply(node, replyId);
     if (!node || !reply) return;
     const now = Date.now();
-    const runDuration = now - this._runStartedAt;
-    const record = choiceInteraction(rp, before, replyId, now - this._nodeShownAt, new Date(now));
+    const runDuration = now - this.runStartedAt;
+    const record = choiceInteraction(rp, before, replyId, now - this.nodeShownAt, new Date(now));
     const next = choose(rp, before, replyId, runDuration);
-    this._pendingFocus = 'feedback';
+    this.pendingFocus = 'feedback';
     emit(this, 'course-interaction', record);
-    this._commit(next);
+    this.commit(next);
     if (isEnded(rp, next)) emit(this, 'course-roleplay-complete', result(rp, next, runDuration));
   }
 
   /** Takes a new state and reports it. */
-  private _commit(next: RolePlayState): void {
+  private commit(next: RolePlayState): void {
     this.state = next;
     emit(this, 'course-roleplay-state', { roleplayId: this.roleplay.id, state: next });
   }
 
-  private _resolveState(): RolePlayState {
+  private resolveState(): RolePlayState {
     const rp = this.roleplay;
     const saved = this.state;
     if (isValidState(rp, saved)) return saved;
@@ -223,7 +223,7 @@ export class RolePlayElement extends LitElement {
 
   // Private rendering helpers
 
-  private _moodTemplate(mood: Mood | undefined): TemplateResult | typeof nothing {
+  private moodTemplate(mood: Mood | undefined): TemplateResult | typeof nothing {
     if (!mood) return nothing;
     const labels: Record<Mood, string> = {
       angry: msg('生气'),
@@ -245,7 +245,7 @@ export class RolePlayElement extends LitElement {
    * A node's turn in the transcript: its narration and the customer's line, in one list item. The current node's
    * turn is where focus goes after 继续, so both are read together.
    */
-  private _turnTemplate(node: RolePlayNode | undefined, current: boolean): TemplateResult | typeof nothing {
+  private turnTemplate(node: RolePlayNode | undefined, current: boolean): TemplateResult | typeof nothing {
     if (!node || (!node.narration && !node.line)) return nothing;
     return html`<li class="turn ${current ? 'current' : ''}" id=${current ? 'current-line' : nothing} tabindex=${current ? '-1' : nothing}>
       ${node.narration
@@ -255,19 +255,19 @@ export class RolePlayElement extends LitElement {
         : nothing}
       ${node.line
         ? html`<div class="msg customer" part="message customer">
-            <p class="speaker">${this.roleplay.customer.name}${this._moodTemplate(node.mood)}</p>
+            <p class="speaker">${this.roleplay.customer.name}${this.moodTemplate(node.mood)}</p>
             <p class="text">${node.line}</p>
           </div>`
         : nothing}
     </li>`;
   }
 
-  private _transcriptTemplate(view: RolePlayState): TemplateResult {
+  private transcriptTemplate(view: RolePlayState): TemplateResult {
     const rp = this.roleplay;
     const items: (TemplateResult | typeof nothing)[] = [];
     for (const step of view.path) {
       const node = findNode(rp, step.nodeId);
-      items.push(this._turnTemplate(node, false));
+      items.push(this.turnTemplate(node, false));
       const reply = findReply(node, step.replyId);
       items.push(html`<li class="turn">
         <div class="msg learner" part="message learner">
@@ -278,7 +278,7 @@ export class RolePlayElement extends LitElement {
     }
     if (!view.showingFeedback) {
       const ended = isEnded(rp, view);
-      items.push(this._turnTemplate(currentNode(rp, view), !ended));
+      items.push(this.turnTemplate(currentNode(rp, view), !ended));
     }
     return html`<section class="dialogue" aria-labelledby="dialogue-heading">
       <h2 id="dialogue-heading">${msg('对话')}</h2>
@@ -288,7 +288,7 @@ export class RolePlayElement extends LitElement {
     </section>`;
   }
 
-  private _requirementText(required: RolePlayRequirement): string {
+  private requirementText(required: RolePlayRequirement): string {
     const parts: string[] = [];
     if (required.outcome === 'good') parts.push(msg('达到好结局'));
     else if (required.outcome === 'neutral') parts.push(msg('达到一般结局或好结局'));
@@ -297,7 +297,7 @@ export class RolePlayElement extends LitElement {
     return parts.join(msg('，且'));
   }
 
-  private _scenarioTemplate(): TemplateResult {
+  private scenarioTemplate(): TemplateResult {
     const rp = this.roleplay;
     return html`<section class="scenario" part="scenario" aria-labelledby="scenario-heading">
       <h2 id="scenario-heading">${msg('情景')}</h2>
@@ -314,15 +314,15 @@ export class RolePlayElement extends LitElement {
         ${rp.required
           ? html`<div>
               <dt>${msg('达标要求')}</dt>
-              <dd>${this._requirementText(rp.required)}</dd>
+              <dd>${this.requirementText(rp.required)}</dd>
             </div>`
           : nothing}
       </dl>
     </section>`;
   }
 
-  private _questionTemplate(node: RolePlayNode): TemplateResult {
-    return html`<form part="replies" @submit=${this._onSubmit} novalidate>
+  private questionTemplate(node: RolePlayNode): TemplateResult {
+    return html`<form part="replies" @submit=${this.onSubmit} novalidate>
       <fieldset>
         <legend>${msg('你会怎么回答？')}</legend>
         ${repliesOf(node).map(
@@ -331,15 +331,15 @@ export class RolePlayElement extends LitElement {
               type="radio"
               name="reply"
               .value=${reply.id}
-              .checked=${this._selected === reply.id}
-              @change=${this._onSelect}
-              aria-describedby=${this._missingChoice ? 'reply-error' : nothing}
+              .checked=${this.selected === reply.id}
+              @change=${this.onSelect}
+              aria-describedby=${this.missingChoice ? 'reply-error' : nothing}
             />
             <span>${reply.text}</span>
           </label>`,
         )}
       </fieldset>
-      ${this._missingChoice
+      ${this.missingChoice
         ? html`<p id="reply-error" class="error" role="alert">${msg('请先选择一个回答。')}</p>`
         : nothing}
       <div class="actions">
@@ -349,7 +349,7 @@ export class RolePlayElement extends LitElement {
   }
 
   /** Content of the live region: the feedback on the last choice, while it is showing. */
-  private _feedbackContent(view: RolePlayState): TemplateResult | typeof nothing {
+  private feedbackContent(view: RolePlayState): TemplateResult | typeof nothing {
     const step = view.path[view.path.length - 1];
     if (!view.showingFeedback || !step) return nothing;
     const node = findNode(this.roleplay, step.nodeId);
@@ -367,7 +367,7 @@ export class RolePlayElement extends LitElement {
       <p class="score" part="score">${msg(str`当前得分 ${total} / 满分 ${max}`)}</p>`;
   }
 
-  private _endingTemplate(view: RolePlayState): TemplateResult | typeof nothing {
+  private endingTemplate(view: RolePlayState): TemplateResult | typeof nothing {
     const rp = this.roleplay;
     const node = currentNode(rp, view);
     const ending = node?.ending;
@@ -393,8 +393,8 @@ export class RolePlayElement extends LitElement {
         ? html`<p class="met ${run.met ? '' : 'not-met'}">
             <span aria-hidden="true">${run.met ? '✓' : '✕'}</span>
             ${run.met
-              ? msg(str`已达标（要求：${this._requirementText(rp.required)}）`)
-              : msg(str`未达标（要求：${this._requirementText(rp.required)}）`)}
+              ? msg(str`已达标（要求：${this.requirementText(rp.required)}）`)
+              : msg(str`未达标（要求：${this.requirementText(rp.required)}）`)}
           </p>`
         : nothing}
       <h3>${msg('你的选择')}</h3>
@@ -415,12 +415,12 @@ export class RolePlayElement extends LitElement {
           </p>`
         : nothing}
       <div class="actions">
-        <button type="button" part="button restart" @click=${this._onRestart}>${msg('重新开始')}</button>
+        <button type="button" part="button restart" @click=${this.onRestart}>${msg('重新开始')}</button>
       </div>
     </section>`;
   }
 
-  private _feedbackIsBest(view: RolePlayState): boolean {
+  private feedbackIsBest(view: RolePlayState): boolean {
     const step = view.path[view.path.length - 1];
     return view.showingFeedback && !!step && bestReplies(findNode(this.roleplay, step.nodeId)).includes(step.replyId);
   }
@@ -430,27 +430,27 @@ export class RolePlayElement extends LitElement {
   /** Starts another run from the beginning, keeping `runs` and `best`; reports the new state. */
   restart(): void {
     if (!this.roleplay) return;
-    this._commit(restart(this.roleplay, this._view ?? startState(this.roleplay)));
+    this.commit(restart(this.roleplay, this.view ?? startState(this.roleplay)));
   }
 
   // Rendering
 
   override render(): TemplateResult | typeof nothing {
-    const view = this._view;
+    const view = this.view;
     if (!this.roleplay || !view) return nothing;
     const node = currentNode(this.roleplay, view);
     const ended = isEnded(this.roleplay, view);
     return html`<div class="base" part="base">
-      ${this._scenarioTemplate()} ${this._transcriptTemplate(view)}
-      <div class="feedback ${this._feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">${this._feedbackContent(view)}</div>
+      ${this.scenarioTemplate()} ${this.transcriptTemplate(view)}
+      <div class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">${this.feedbackContent(view)}</div>
       ${view.showingFeedback
         ? html`<div class="actions">
-            <button type="button" part="button continue" @click=${this._onContinue}>${msg('继续')}</button>
+            <button type="button" part="button continue" @click=${this.onContinue}>${msg('继续')}</button>
           </div>`
         : ended
-          ? this._endingTemplate(view)
+          ? this.endingTemplate(view)
           : node
-            ? this._questionTemplate(node)
+            ? this.questionTemplate(node)
             : nothing}
     </div>`;
   }
