@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,6 @@ export function materialise(name: string | null): { dir: string; dispose: () => 
     const expected = parse(readFileSync(join(overlay, 'expected.yaml'), 'utf8')) as { remove?: string[] };
     for (const path of expected.remove ?? []) rmSync(join(dir, path), { recursive: true, force: true });
     cpSync(overlay, dir, { recursive: true, filter: (src) => !src.endsWith('expected.yaml') });
-    if (existsSync(join(dir, 'expected.yaml'))) rmSync(join(dir, 'expected.yaml'));
   }
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

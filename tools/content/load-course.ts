@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type {
   CompletionRules, CourseIndex, ItemSummary, ModuleData, ModuleItem, ModuleSummary, Objective, Quiz, RolePlay,
 } from '../../core/types.js';
@@ -7,7 +7,7 @@ import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
 import { IdRegistry } from './ids.js';
-import { courseRelative, renderMarkdown, splitFrontMatter } from './markdown.js';
+import { renderMarkdown, splitFrontMatter } from './markdown.js';
 import { checkSchema, type SchemaName } from './schema.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -63,7 +63,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   const diagnostics = new DiagnosticList();
   const ids = new IdRegistry(diagnostics);
   const watched: string[] = [];
-  const rel = (file: string): string => courseRelative(root, file);
+  // Course-relative paths with forward slashes, as messages show them.
+  const rel = (file: string): string => relative(root, file).split(/[\\/]/).join('/');
   const seeds = options.seedsDir && existsSync(options.seedsDir) ? new Set(readdirSync(options.seedsDir)) : null;
 
   /** Parses and schema-checks a file; null on a syntax error. `valid` is false when the schema check failed. */
@@ -160,7 +161,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
 
   // Pages and role-plays, in reading order per module.
   const pageFiles = new Map<string, { moduleId: string; pageId: string }>();
-  const parsedItems = new Map<string, { file: string; source: YamlSource; front?: PageFront; body?: string; bodyLine?: number; roleplay?: RolePlay }[]>();
+  const parsedItems = new Map<string, { file: string; front?: PageFront; body?: string; bodyLine?: number; roleplay?: RolePlay }[]>();
   for (const [moduleId, m] of moduleSources) {
     const objectives = new Set(m.file.objectives.map((o) => o.id));
     const items: NonNullable<ReturnType<typeof parsedItems.get>> = [];
@@ -175,11 +176,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
           continue;
         }
         const read = readYaml(file, 'page', split.frontMatter, 1);
-        if (!read?.valid) {
-          // Still a page of this module: do not also report the module as empty.
-          items.push({ file, source: read?.source ?? new YamlSource(rel(file), '') });
-          continue;
-        }
+        if (!read?.valid) continue;
         const source = read.source;
         const front = source.data as PageFront;
         ids.claim(front.id, 'page', source.file, source.valueAt(['id']));
@@ -203,14 +200,14 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
             { zh: '在头信息下方写正文，或删除这个页面。', en: 'Write the body below the front matter, or delete the page.' });
         }
         pageFiles.set(file, { moduleId, pageId: front.id });
-        items.push({ file, source, front, body: split.body, bodyLine: split.bodyLine });
+        items.push({ file, front, body: split.body, bodyLine: split.bodyLine });
       } else {
         const read = readYaml(file, 'roleplay');
         if (!read?.valid) continue;
         const source = read.source;
         const roleplay = source.data as RolePlay;
         checkRolePlay(roleplay, source, diagnostics, ids);
-        items.push({ file, source, roleplay });
+        items.push({ file, roleplay });
       }
     }
     if (!m.entries.some((entry) => entry.endsWith('.md'))) {

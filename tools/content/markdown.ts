@@ -191,9 +191,3 @@ function positionOf(body: string, needle: string, bodyLine: number): Position {
   const column = index - before.lastIndexOf('\n');
   return { line: bodyLine + line, column };
 }
-
-/** Forward-slash path of `file` relative to `root`. */
-export function courseRelative(root: string, file: string): string {
-  return relative(root, file).split(/[\\/]/).join('/');
-}
-
