@@ -12,7 +12,12 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  * @param {{ root?: string, outDir?: string, seedsDir?: string | null, minify?: boolean }} options
  * @returns {import('rollup').RollupOptions & { output: import('rollup').OutputOptions }}
  */
-export function createConfig({ root = here('.'), outDir = here('dist'), seedsDir = here('../shared/seeds'), minify = true } = {}) {
+export function createConfig({
+  root = here('.'),
+  outDir = here('dist'),
+  seedsDir = here('../shared/seeds'),
+  minify = true,
+} = {}) {
   return {
     input: here('app/main.ts'),
     preserveEntrySignatures: false,

@@ -43,7 +43,10 @@ function makeIndex(completion: CompletionRules = ALL_ON, withFinal = true): Cour
   };
 }
 
-function rules(module: Partial<CompletionRules['module']>, course: Partial<CompletionRules['course']> = {}): CompletionRules {
+function rules(
+  module: Partial<CompletionRules['module']>,
+  course: Partial<CompletionRules['course']> = {},
+): CompletionRules {
   return { module: { ...ALL_ON.module, ...module }, course: { ...ALL_ON.course, ...course } };
 }
 
@@ -266,7 +269,10 @@ describe('courseStatus', () => {
   it('passes on the best final score against the course pass mark, at the boundary', () => {
     const index = makeIndex();
     const at = (...scores: number[]) =>
-      courseStatus(index, { ...modulesDone(), quizzes: { ...modulesDone().quizzes, 'final-quiz': quizState(...scores) } });
+      courseStatus(index, {
+        ...modulesDone(),
+        quizzes: { ...modulesDone().quizzes, 'final-quiz': quizState(...scores) },
+      });
     expect(at(0.79).passed).toBe(false);
     expect(at(0.8).passed).toBe(true);
     expect(at(0.6, 0.85, 0.7)).toMatchObject({ passed: true, score: { scaled: 0.85 } });

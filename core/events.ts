@@ -1,4 +1,11 @@
-import type { InteractionRecord, QuestionState, QuizAttemptState, QuizResult, RolePlayState, RolePlayResult } from './interactions.js';
+import type {
+  InteractionRecord,
+  QuestionState,
+  QuizAttemptState,
+  QuizResult,
+  RolePlayState,
+  RolePlayResult,
+} from './interactions.js';
 
 /** Every event the course's components fire, by name, with its detail. All bubble and cross shadow roots. */
 export interface CourseEventMap {

@@ -9,7 +9,12 @@ function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & 
 describe('ProgressStore', () => {
   it('starts a fresh record with a new seed when nothing is saved', () => {
     const store = new ProgressStore('c1', memoryStorage(), () => 'seed-1');
-    expect(store.load()).toEqual({ version: 1, location: null, learnerSeed: 'seed-1', progress: { visited: {}, quizzes: {}, roleplays: {} } });
+    expect(store.load()).toEqual({
+      version: 1,
+      location: null,
+      learnerSeed: 'seed-1',
+      progress: { visited: {}, quizzes: {}, roleplays: {} },
+    });
   });
 
   it('round-trips location, seed, progress and locale', () => {

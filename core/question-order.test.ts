@@ -97,11 +97,20 @@ describe('questionOrder', () => {
   });
 
   it('sequencing: items listed in the correct order start rotated by one without shuffle', () => {
-    expect(questionOrder(sequencing, 'seed', false).sequencingStart).toEqual(['apologise', 'solve', 'follow', 'listen']);
+    expect(questionOrder(sequencing, 'seed', false).sequencingStart).toEqual([
+      'apologise',
+      'solve',
+      'follow',
+      'listen',
+    ]);
   });
 
   it('sequencing: two items always start swapped, whatever the seed', () => {
-    const two: SequencingQuestion = { ...sequencing, items: sequencing.items.slice(0, 2), answer: ['listen', 'apologise'] };
+    const two: SequencingQuestion = {
+      ...sequencing,
+      items: sequencing.items.slice(0, 2),
+      answer: ['listen', 'apologise'],
+    };
     for (const seed of seeds) expect(questionOrder(two, seed, true).sequencingStart).toEqual(['apologise', 'listen']);
   });
 

@@ -112,7 +112,9 @@ describe('newAttempt and the draw', () => {
     expect(draws.size).toBeGreaterThan(1);
     const seeds = new Set(['l1', 'l2', 'l3', 'l4', 'l5', 'l6'].map((l) => newAttempt(quiz, null, l, T0).seed));
     expect(seeds.size).toBe(6);
-    const learnerDraws = new Set(['l1', 'l2', 'l3', 'l4', 'l5', 'l6'].map((l) => drawQuestions(quiz, `${l}:q1:1`).join()));
+    const learnerDraws = new Set(
+      ['l1', 'l2', 'l3', 'l4', 'l5', 'l6'].map((l) => drawQuestions(quiz, `${l}:q1:1`).join()),
+    );
     expect(learnerDraws.size).toBeGreaterThan(1);
   });
 
@@ -203,7 +205,9 @@ describe('quizScore', () => {
   });
 
   it('reports raw sums without floating-point noise', () => {
-    const tenths = makeQuiz({ pools: [{ id: 'p', questions: [single('t1', 0.1), single('t2', 0.1), single('t3', 0.1)] }] });
+    const tenths = makeQuiz({
+      pools: [{ id: 'p', questions: [single('t1', 0.1), single('t2', 0.1), single('t3', 0.1)] }],
+    });
     let state = startAttempt(newAttempt(tenths, null, 'l', T0), T0);
     state = answerAll(state, { t1: 1, t2: 1, t3: 1 });
     expect(quizScore(tenths, state, T1).score.raw).toBe(0.3);
@@ -293,7 +297,10 @@ describe('finishing and results', () => {
     expect(bestResult(base)).toBeNull();
     expect(isPassed(null)).toBe(false);
     expect(isPassed(base)).toBe(false);
-    const state = { ...base, results: [result(1, 0.5, false), result(2, 0.9, true), result(3, 0.9, true), result(4, 0.2, false)] };
+    const state = {
+      ...base,
+      results: [result(1, 0.5, false), result(2, 0.9, true), result(3, 0.9, true), result(4, 0.2, false)],
+    };
     expect(bestResult(state)?.attempt).toBe(2);
     expect(isPassed(state)).toBe(true);
     expect(lastResult(state)?.attempt).toBe(4);

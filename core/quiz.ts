@@ -30,7 +30,11 @@ export function drawQuestions(quiz: Quiz, seed: string): string[] {
   const ids: string[] = [];
   for (const pool of quiz.pools) {
     const count = pool.draw === undefined ? pool.questions.length : Math.min(pool.draw, pool.questions.length);
-    const chosen = new Set(seededShuffle(pool.questions, `${seed}:${pool.id}`).slice(0, count).map((q) => q.id));
+    const chosen = new Set(
+      seededShuffle(pool.questions, `${seed}:${pool.id}`)
+        .slice(0, count)
+        .map((q) => q.id),
+    );
     for (const question of pool.questions) if (chosen.has(question.id)) ids.push(question.id);
   }
   return ids;
@@ -169,11 +173,7 @@ function clamp01(value: number): number {
 }
 
 /** Scores and closes the attempt: its result is appended to `results` (see `lastResult`) and the result screen follows. */
-export function finishAttempt(
-  quiz: Quiz,
-  state: QuizAttemptState,
-  now: Date = new Date(),
-): QuizAttemptState {
+export function finishAttempt(quiz: Quiz, state: QuizAttemptState, now: Date = new Date()): QuizAttemptState {
   const result = quizScore(quiz, state, now);
   return { ...state, phase: 'result', results: [...state.results, result] };
 }

@@ -37,7 +37,11 @@ const good = graph([
   { id: 'a', line: 'A', mood: 'angry', replies: [reply('to-b', 'b', 2), reply('to-c', 'c', 0)] },
   { id: 'b', line: 'B', replies: [reply('b-d', 'd', 0), reply('b-d2', 'd', 0)] },
   { id: 'c', line: 'C', replies: [reply('c-d', 'd', 1), reply('c-bad', 'bad', -5)] },
-  { id: 'd', line: 'D', replies: [reply('d-good', 'good', 3), reply('d-bad', 'bad', 0), reply('d-neutral', 'neutral', 3)] },
+  {
+    id: 'd',
+    line: 'D',
+    replies: [reply('d-good', 'good', 3), reply('d-bad', 'bad', 0), reply('d-neutral', 'neutral', 3)],
+  },
   { id: 'good', ending: ending('good') },
   { id: 'neutral', ending: ending('neutral') },
   { id: 'bad', ending: ending('bad') },
@@ -67,7 +71,13 @@ describe('analyseRolePlay', () => {
   });
 
   it('reports a missing start, and no reachability noise with it', () => {
-    const rp = graph([{ id: 'a', replies: [reply('x', 'end')] }, { id: 'end', ending: ending('good') }], 'nope');
+    const rp = graph(
+      [
+        { id: 'a', replies: [reply('x', 'end')] },
+        { id: 'end', ending: ending('good') },
+      ],
+      'nope',
+    );
     expect(analyseRolePlay(rp)).toEqual([{ kind: 'missing-start', nodeId: 'nope' }]);
   });
 
@@ -285,7 +295,11 @@ describe('walking', () => {
     expect(state.runs).toBe(3);
     expect(state.best).toMatchObject({ outcome: 'good', score: { raw: 4 } });
     state = walk(good, ['to-b', 'b-d2', 'd-good'], restart(good, state)); // good, 5
-    expect(state.best).toMatchObject({ outcome: 'good', score: { raw: 5 }, path: [{ replyId: 'to-b' }, { replyId: 'b-d2' }, { replyId: 'd-good' }] });
+    expect(state.best).toMatchObject({
+      outcome: 'good',
+      score: { raw: 5 },
+      path: [{ replyId: 'to-b' }, { replyId: 'b-d2' }, { replyId: 'd-good' }],
+    });
   });
 
   it('restart goes back to the start and keeps runs and best', () => {

@@ -152,7 +152,10 @@ export function analyseRolePlay(rp: RolePlay): RolePlayProblem[] {
   }
 
   const order = new Map(unique.map((n, i) => [n.id, i]));
-  for (const component of stronglyConnectedComponents(unique.map((n) => n.id), edges)) {
+  for (const component of stronglyConnectedComponents(
+    unique.map((n) => n.id),
+    edges,
+  )) {
     const cyclic = component.length > 1 || (edges.get(component[0]) ?? []).includes(component[0]);
     if (!cyclic) continue;
     if (!component.some((id) => reachable.has(id)) || component.some((id) => canExit.has(id))) continue;
@@ -336,7 +339,10 @@ export function isEnded(rp: RolePlay, state: RolePlayState): boolean {
 
 /** The raw total of a path's steps, floored at 0. */
 export function pathScore(path: RolePlayStep[]): number {
-  return Math.max(0, path.reduce((sum, step) => sum + step.score, 0));
+  return Math.max(
+    0,
+    path.reduce((sum, step) => sum + step.score, 0),
+  );
 }
 
 /**

@@ -3,13 +3,45 @@ import { locate, parseHash, readingSequence, toHash } from './route.js';
 import type { CourseIndex } from './types.js';
 
 const index: CourseIndex = {
-  id: 'https://example.com/c', title: 'C', description: 'd', language: 'zh-CN', version: '1', passingScore: 80,
-  completion: { module: { pages: true, quiz: true, checkpoints: true }, course: { modules: true, finalAssessment: true } },
+  id: 'https://example.com/c',
+  title: 'C',
+  description: 'd',
+  language: 'zh-CN',
+  version: '1',
+  passingScore: 80,
+  completion: {
+    module: { pages: true, quiz: true, checkpoints: true },
+    course: { modules: true, finalAssessment: true },
+  },
   modules: [
-    { id: 'm1', title: 'M1', description: '', objectives: [], href: 'modules/m1.json', items: [{ kind: 'page', id: 'p1', title: 'P1' }, { kind: 'quiz', id: 'q1', title: 'Q1' }] },
-    { id: 'm2', title: 'M2', description: '', objectives: [], href: 'modules/m2.json', items: [{ kind: 'page', id: 'p2', title: 'P2' }] },
+    {
+      id: 'm1',
+      title: 'M1',
+      description: '',
+      objectives: [],
+      href: 'modules/m1.json',
+      items: [
+        { kind: 'page', id: 'p1', title: 'P1' },
+        { kind: 'quiz', id: 'q1', title: 'Q1' },
+      ],
+    },
+    {
+      id: 'm2',
+      title: 'M2',
+      description: '',
+      objectives: [],
+      href: 'modules/m2.json',
+      items: [{ kind: 'page', id: 'p2', title: 'P2' }],
+    },
   ],
-  finalAssessment: { id: 'final', title: 'F', description: '', objectives: [], href: 'modules/final.json', items: [{ kind: 'quiz', id: 'final', title: 'F' }] },
+  finalAssessment: {
+    id: 'final',
+    title: 'F',
+    description: '',
+    objectives: [],
+    href: 'modules/final.json',
+    items: [{ kind: 'quiz', id: 'final', title: 'F' }],
+  },
 };
 
 describe('route', () => {

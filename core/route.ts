@@ -29,14 +29,22 @@ export interface SequenceEntry extends Location {
 /** Every item of the course in reading order: each module's items, then the final assessment. */
 export function readingSequence(index: CourseIndex): SequenceEntry[] {
   const modules = index.finalAssessment ? [...index.modules, index.finalAssessment] : index.modules;
-  return modules.flatMap((module) => module.items.map((item) => ({ moduleId: module.id, itemId: item.id, module, item })));
+  return modules.flatMap((module) =>
+    module.items.map((item) => ({ moduleId: module.id, itemId: item.id, module, item })),
+  );
 }
 
 /** The entry at `location`, with its neighbours in reading order; null when the location is not in the course. */
 export function locate(
   index: CourseIndex,
   location: Location,
-): { entry: SequenceEntry; previous: SequenceEntry | null; next: SequenceEntry | null; position: number; total: number } | null {
+): {
+  entry: SequenceEntry;
+  previous: SequenceEntry | null;
+  next: SequenceEntry | null;
+  position: number;
+  total: number;
+} | null {
   const sequence = readingSequence(index);
   const position = sequence.findIndex((e) => e.moduleId === location.moduleId && e.itemId === location.itemId);
   if (position < 0) return null;

@@ -234,7 +234,12 @@ describe('interactionComponents', () => {
   });
 
   it('sequencing: the items as choices', () => {
-    expect(interactionComponents(sequencing).choices?.map((c) => c.id)).toEqual(['listen', 'apologise', 'solve', 'follow']);
+    expect(interactionComponents(sequencing).choices?.map((c) => c.id)).toEqual([
+      'listen',
+      'apologise',
+      'solve',
+      'follow',
+    ]);
   });
 
   it('matching: source and target', () => {
@@ -299,7 +304,13 @@ describe('interactionRecord', () => {
       'multiple: the picks in option order; all correct options one pattern, as they are chosen together',
       multiple,
       ['d', 'c', 'a'],
-      { type: 'choice', response: 'a[,]c[,]d', correctResponsesPattern: ['a[,]c[,]d'], success: true, score: { ...full, raw: 2, max: 2 } },
+      {
+        type: 'choice',
+        response: 'a[,]c[,]d',
+        correctResponsesPattern: ['a[,]c[,]d'],
+        success: true,
+        score: { ...full, raw: 2, max: 2 },
+      },
     ],
     [
       'true-false: `true` / `false`, without components',

@@ -61,7 +61,9 @@ describe('content validation', () => {
 
   it('npm run validate prints every problem as file:line:column and exits 1', () => {
     const dir = course('duplicate-id');
-    const result = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'tools/validate.ts', dir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'tools/validate.ts', dir], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('quizzes/basics.yaml:24:13');
     expect(result.stderr).toContain('[duplicate-id]');

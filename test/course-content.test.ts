@@ -13,8 +13,19 @@ import { analyseRolePlay, enumeratePaths, maxScore } from '../core/roleplay.js';
 import type { ModuleData, ModuleItem, Question, Quiz, RolePlay } from '../core/types.js';
 import { loadCourse } from '../tools/content/load-course.js';
 import {
-  feedbackProblem, htmlToText, matches, normalise, placeholderHits, questionText, reachableNodes, requiredFeedback,
-  rolePlayText, seedText, stripPinyin, tolerant, type Pattern,
+  feedbackProblem,
+  htmlToText,
+  matches,
+  normalise,
+  placeholderHits,
+  questionText,
+  reachableNodes,
+  requiredFeedback,
+  rolePlayText,
+  seedText,
+  stripPinyin,
+  tolerant,
+  type Pattern,
 } from './support/course-text.js';
 import { seedsDir } from './support/fixtures.js';
 
@@ -36,7 +47,12 @@ function built(): NonNullable<typeof course> {
 
 function moduleData(id: string): ModuleData {
   const m = built().modules.find((x) => x.id === id);
-  if (!m) expect.fail(`module "${id}" is not in the built course (course.yaml modules: ${built().index.modules.map((x) => x.id).join(', ')})`);
+  if (!m)
+    expect.fail(
+      `module "${id}" is not in the built course (course.yaml modules: ${built()
+        .index.modules.map((x) => x.id)
+        .join(', ')})`,
+    );
   return m!;
 }
 
@@ -50,7 +66,9 @@ type QuizItem = Extract<ModuleItem, { kind: 'quiz' }>;
 
 const pagesOf = (id: string): PageItem[] => moduleData(id).items.filter((i): i is PageItem => i.kind === 'page');
 const rolePlaysOf = (id: string): RolePlay[] =>
-  moduleData(id).items.filter((i): i is RolePlayItem => i.kind === 'roleplay').map((i) => i.roleplay);
+  moduleData(id)
+    .items.filter((i): i is RolePlayItem => i.kind === 'roleplay')
+    .map((i) => i.roleplay);
 const quizOf = (id: string): Quiz | undefined =>
   moduleData(id).items.find((i): i is QuizItem => i.kind === 'quiz')?.quiz;
 const questionsOf = (quiz: Quiz): Question[] => quiz.pools.flatMap((p) => p.questions);
@@ -60,13 +78,17 @@ function finalQuiz(): Quiz {
   const quiz = c.modules
     .flatMap((m) => m.items)
     .find((i): i is QuizItem => i.kind === 'quiz' && i.quiz.final === true)?.quiz;
-  if (!quiz || !c.index.finalAssessment) expect.fail('the course has no final assessment (a quiz with final: true named by course.yaml finalAssessment)');
+  if (!quiz || !c.index.finalAssessment)
+    expect.fail('the course has no final assessment (a quiz with final: true named by course.yaml finalAssessment)');
   return quiz!;
 }
 
 /** Every quiz of the course: the chapter quizzes and the final assessment. */
 function allQuizzes(): Quiz[] {
-  return built().modules.flatMap((m) => m.items).filter((i): i is QuizItem => i.kind === 'quiz').map((i) => i.quiz);
+  return built()
+    .modules.flatMap((m) => m.items)
+    .filter((i): i is QuizItem => i.kind === 'quiz')
+    .map((i) => i.quiz);
 }
 
 /** Fails with all the collected problems at once, so one run shows every shortfall. */
@@ -99,8 +121,14 @@ describe('the shipped course', () => {
 describe.each(CHAPTERS)('chapter %s', (chapter: Chapter) => {
   it('has 5 to 9 pages', () => {
     const pages = pagesOf(chapter);
-    expect(pages.length, `module ${chapter} has ${pages.length} pages (${pages.map((p) => p.id).join(', ')}); it needs 5 to 9`).toBeGreaterThanOrEqual(5);
-    expect(pages.length, `module ${chapter} has ${pages.length} pages (${pages.map((p) => p.id).join(', ')}); it needs 5 to 9`).toBeLessThanOrEqual(9);
+    expect(
+      pages.length,
+      `module ${chapter} has ${pages.length} pages (${pages.map((p) => p.id).join(', ')}); it needs 5 to 9`,
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      pages.length,
+      `module ${chapter} has ${pages.length} pages (${pages.map((p) => p.id).join(', ')}); it needs 5 to 9`,
+    ).toBeLessThanOrEqual(9);
   });
 
   it('states its objectives', () => {
@@ -118,7 +146,8 @@ describe.each(CHAPTERS)('chapter %s', (chapter: Chapter) => {
       if (!page.sources?.length) problems.push(`page ${page.id} lists no sources`);
       for (const source of page.sources ?? []) {
         const file = join(seedsDir, source);
-        if (!existsSync(file) || !statSync(file).isFile()) problems.push(`page ${page.id} cites "${source}", which is not a file in ${seedsDir}`);
+        if (!existsSync(file) || !statSync(file).isFile())
+          problems.push(`page ${page.id} cites "${source}", which is not a file in ${seedsDir}`);
       }
     }
     expectNoProblems(problems, `module ${chapter} page sources`);
@@ -128,14 +157,23 @@ describe.each(CHAPTERS)('chapter %s', (chapter: Chapter) => {
     const quiz = quizOf(chapter);
     expect(quiz, `module ${chapter} has no quiz (quizzes/*.yaml with module: ${chapter})`).toBeDefined();
     const questions = questionsOf(quiz!);
-    expect(questions.length, `quiz ${quiz!.id} of module ${chapter} has ${questions.length} questions; it needs at least 15`).toBeGreaterThanOrEqual(15);
+    expect(
+      questions.length,
+      `quiz ${quiz!.id} of module ${chapter} has ${questions.length} questions; it needs at least 15`,
+    ).toBeGreaterThanOrEqual(15);
     const types = [...new Set(questions.map((q) => q.type))];
-    expect(types.length, `quiz ${quiz!.id} of module ${chapter} uses ${types.length} question types (${types.join(', ')}); it needs at least 4`).toBeGreaterThanOrEqual(4);
+    expect(
+      types.length,
+      `quiz ${quiz!.id} of module ${chapter} uses ${types.length} question types (${types.join(', ')}); it needs at least 4`,
+    ).toBeGreaterThanOrEqual(4);
     const objectives = moduleObjectives(chapter);
     expectNoProblems(
       questions
         .filter((q) => !q.objective || !objectives.includes(q.objective))
-        .map((q) => `question ${q.id}: objective ${q.objective ? `"${q.objective}" is not one of ${objectives.join(', ')}` : 'missing'}`),
+        .map(
+          (q) =>
+            `question ${q.id}: objective ${q.objective ? `"${q.objective}" is not one of ${objectives.join(', ')}` : 'missing'}`,
+        ),
       `quiz ${quiz!.id} of module ${chapter}: questions without one of the module's objectives`,
     );
   });
@@ -143,7 +181,10 @@ describe.each(CHAPTERS)('chapter %s', (chapter: Chapter) => {
   it('has role-plays of at least 4 decisions and 3 endings (good and bad), with feedback on every reply and a sound graph', () => {
     const rolePlays = rolePlaysOf(chapter);
     const needed = chapter === 'complaint-handling' ? 3 : 1;
-    expect(rolePlays.length, `module ${chapter} has ${rolePlays.length} role-play(s); it needs at least ${needed}`).toBeGreaterThanOrEqual(needed);
+    expect(
+      rolePlays.length,
+      `module ${chapter} has ${rolePlays.length} role-play(s); it needs at least ${needed}`,
+    ).toBeGreaterThanOrEqual(needed);
     expectNoProblems(rolePlays.flatMap(rolePlayProblems), `role-plays of module ${chapter}`);
   });
 });
@@ -181,7 +222,10 @@ describe('final assessment', () => {
     const quiz = finalQuiz();
     const drawn = quiz.pools.map((p) => Math.min(p.draw ?? p.questions.length, p.questions.length));
     const total = drawn.reduce((a, b) => a + b, 0);
-    expect(total, `final assessment ${quiz.id} draws ${total} questions per attempt (${quiz.pools.map((p, i) => `${p.id}: ${drawn[i]}`).join(', ')}); it needs at least 20`).toBeGreaterThanOrEqual(20);
+    expect(
+      total,
+      `final assessment ${quiz.id} draws ${total} questions per attempt (${quiz.pools.map((p, i) => `${p.id}: ${drawn[i]}`).join(', ')}); it needs at least 20`,
+    ).toBeGreaterThanOrEqual(20);
   });
 
   it('assesses every chapter: each final question names a chapter objective, and every chapter has questions', () => {
@@ -190,9 +234,13 @@ describe('final assessment', () => {
     const questions = questionsOf(quiz);
     const problems = questions
       .filter((q) => !q.objective || !chapterOf.has(q.objective))
-      .map((q) => `question ${q.id}: objective ${q.objective ? `"${q.objective}" is not a chapter objective` : 'missing'}`);
+      .map(
+        (q) => `question ${q.id}: objective ${q.objective ? `"${q.objective}" is not a chapter objective` : 'missing'}`,
+      );
     const covered = new Set(questions.map((q) => chapterOf.get(q.objective ?? '')));
-    for (const c of CHAPTERS) if (!covered.has(c)) problems.push(`no question assesses an objective of chapter ${c} (${moduleObjectives(c).join(', ')})`);
+    for (const c of CHAPTERS)
+      if (!covered.has(c))
+        problems.push(`no question assesses an objective of chapter ${c} (${moduleObjectives(c).join(', ')})`);
     expectNoProblems(problems, `final assessment ${quiz.id} chapter coverage`);
   });
 
@@ -224,28 +272,42 @@ function rolePlayProblems(rp: RolePlay): string[] {
   const problems: string[] = [];
   const at = `role-play ${rp.id}`;
   for (const p of analyseRolePlay(rp)) {
-    problems.push(`${at}: ${p.kind} at node ${p.nodeId}${p.replyId ? ` reply ${p.replyId}` : ''}${p.target !== undefined ? ` → "${p.target}"` : ''}`);
+    problems.push(
+      `${at}: ${p.kind} at node ${p.nodeId}${p.replyId ? ` reply ${p.replyId}` : ''}${p.target !== undefined ? ` → "${p.target}"` : ''}`,
+    );
   }
   const reachable = reachableNodes(rp);
   const nodes = (rp.nodes ?? []).filter((n) => reachable.has(n.id));
   const decisions = nodes.filter((n) => !n.ending && (n.replies?.length ?? 0) > 0);
-  if (decisions.length < MIN_DECISIONS) problems.push(`${at}: ${decisions.length} decision node(s) (nodes with replies); it needs at least ${MIN_DECISIONS}`);
+  if (decisions.length < MIN_DECISIONS)
+    problems.push(
+      `${at}: ${decisions.length} decision node(s) (nodes with replies); it needs at least ${MIN_DECISIONS}`,
+    );
 
   const paths = enumeratePaths(rp);
   const longest = Math.max(0, ...paths.map((p) => p.length));
-  if (longest < MIN_DECISIONS) problems.push(`${at}: its longest path from start to an ending has ${longest} choice(s); it needs at least ${MIN_DECISIONS}`);
+  if (longest < MIN_DECISIONS)
+    problems.push(
+      `${at}: its longest path from start to an ending has ${longest} choice(s); it needs at least ${MIN_DECISIONS}`,
+    );
   const best = maxScore(rp);
   const bestPaths = paths.filter((path) => scoreOf(rp, path) === best);
   const shortestBest = Math.min(...bestPaths.map((p) => p.length));
   if (bestPaths.length > 0 && shortestBest < MIN_DECISIONS) {
-    problems.push(`${at}: a best-scoring path (score ${best}) has only ${shortestBest} choice(s); the best path needs at least ${MIN_DECISIONS} decisions`);
+    problems.push(
+      `${at}: a best-scoring path (score ${best}) has only ${shortestBest} choice(s); the best path needs at least ${MIN_DECISIONS} decisions`,
+    );
   }
 
   const endings = nodes.filter((n) => n.ending);
-  if (endings.length < MIN_ENDINGS) problems.push(`${at}: ${endings.length} reachable ending(s) (${endings.map((n) => n.id).join(', ')}); it needs at least ${MIN_ENDINGS}`);
+  if (endings.length < MIN_ENDINGS)
+    problems.push(
+      `${at}: ${endings.length} reachable ending(s) (${endings.map((n) => n.id).join(', ')}); it needs at least ${MIN_ENDINGS}`,
+    );
   const outcomes = new Set(endings.map((n) => n.ending!.outcome));
   for (const needed of ['good', 'bad'] as const) {
-    if (!outcomes.has(needed)) problems.push(`${at}: no ending with outcome "${needed}" (outcomes: ${[...outcomes].join(', ') || 'none'})`);
+    if (!outcomes.has(needed))
+      problems.push(`${at}: no ending with outcome "${needed}" (outcomes: ${[...outcomes].join(', ') || 'none'})`);
   }
   for (const node of rp.nodes ?? []) {
     for (const reply of node.replies ?? []) {
@@ -294,7 +356,9 @@ describe('placeholder text', () => {
     const files = sourceFiles();
     expect(files.length).toBeGreaterThan(10);
     const problems = files.flatMap((file) =>
-      placeholderHits(readFileSync(file, 'utf8')).map((h) => `${relative(courseRoot, file)}:${h.line}: "${h.text}" (${h.name})`),
+      placeholderHits(readFileSync(file, 'utf8')).map(
+        (h) => `${relative(courseRoot, file)}:${h.line}: "${h.text}" (${h.name})`,
+      ),
     );
     expectNoProblems(problems, 'placeholder text in the course');
   });
@@ -334,11 +398,19 @@ const FACTS: Fact[] = [
   },
   {
     name: 'why customers switch supplier: 1% death, 3% moving, 5% friendship, 9% competition, 14% product/service, 68% indifference',
-    seeds: { [S002]: ['1%因为有人去世 •3%因为地理位置的变化 •5%因为友情 •9%因为竞争 •14%因为服务/产品有问题 •68%因为供应商中某人态度冷淡'] },
+    seeds: {
+      [S002]: [
+        '1%因为有人去世 •3%因为地理位置的变化 •5%因为友情 •9%因为竞争 •14%因为服务/产品有问题 •68%因为供应商中某人态度冷淡',
+      ],
+    },
     modules: ['service-concepts'],
     course: [
-      pair('有人去世', '1%'), pair('地理位置的变化', '3%'), pair('友情', '5%'), pair('竞争', '9%'),
-      rx(`服务(?:或|\\|)产品有问题[^%]{0,40}${N}14%`), pair('供应商中某人态度冷淡', '68%'),
+      pair('有人去世', '1%'),
+      pair('地理位置的变化', '3%'),
+      pair('友情', '5%'),
+      pair('竞争', '9%'),
+      rx(`服务(?:或|\\|)产品有问题[^%]{0,40}${N}14%`),
+      pair('供应商中某人态度冷淡', '68%'),
     ],
   },
   {
@@ -380,7 +452,10 @@ const FACTS: Fact[] = [
   },
   {
     name: 'a new customer costs 5 to 6 times as much as keeping one',
-    seeds: { [S002]: ['开发一个新客户的成本是留住一个老客户的5~6倍'], [S004]: [rx(`开发一个新客户的成本是留住一个老客户的${S}5\\|6`)] },
+    seeds: {
+      [S002]: ['开发一个新客户的成本是留住一个老客户的5~6倍'],
+      [S004]: [rx(`开发一个新客户的成本是留住一个老客户的${S}5\\|6`)],
+    },
     modules: ['service-concepts', 'complaint-handling'],
     course: [rx(`开发一个新客户的成本${S}是留住一个老客户的${S}${N}5${R}6${S}倍`)],
   },
@@ -404,9 +479,21 @@ const FACTS: Fact[] = [
   },
   {
     name: 'complaint iceberg: 1 complains, 25 dissatisfied, 500 told, 1300 hear',
-    seeds: { [S004]: [rx(`${N}1${S}人表达不满`), rx(`${N}25${S}人实际已经不满`), rx(`${N}500${S}人被告知这个坏消息`), rx(`${N}1300${S}人得到这个坏消息`)] },
+    seeds: {
+      [S004]: [
+        rx(`${N}1${S}人表达不满`),
+        rx(`${N}25${S}人实际已经不满`),
+        rx(`${N}500${S}人被告知这个坏消息`),
+        rx(`${N}1300${S}人得到这个坏消息`),
+      ],
+    },
     modules: ['complaint-handling'],
-    course: [rx(`${N}1${S}人${S}表达不满`), rx(`已经不满的?有?${S}${N}25${S}人`), rx(`${N}500${S}人被告知这个坏消息`), rx(`${N}1300${S}人得到这个坏消息`)],
+    course: [
+      rx(`${N}1${S}人${S}表达不满`),
+      rx(`已经不满的?有?${S}${N}25${S}人`),
+      rx(`${N}500${S}人被告知这个坏消息`),
+      rx(`${N}1300${S}人得到这个坏消息`),
+    ],
   },
   {
     name: 'complaints are gold (抱怨是金)',
@@ -446,28 +533,61 @@ const FACTS: Fact[] = [
   },
   {
     name: 'seven counter complaint steps (003)',
-    seeds: { [S003]: [/迅速隔離客戶.{0,3}安撫客戶情緒.{0,3}充分道歉.{0,3}收集足夠的信息.{0,3}給出解決的方案.{0,3}征求客戶意見.{0,3}跟蹤服務/u] },
+    seeds: {
+      [S003]: [
+        /迅速隔離客戶.{0,3}安撫客戶情緒.{0,3}充分道歉.{0,3}收集足夠的信息.{0,3}給出解決的方案.{0,3}征求客戶意見.{0,3}跟蹤服務/u,
+      ],
+    },
     modules: ['complaint-handling'],
     course: ['迅速隔离客户、安抚客户情绪、充分道歉、收集足够的信息、给出解决的方案、征求客户意见、跟踪服务'],
   },
   {
     name: 'four complaint motives and their counter-moves (003)',
     // The seed's text is garbled after 求補償 ("求補償?shù)男睦?br />"); its counter-move line is intact.
-    seeds: { [S003]: ['求尊重的心理 對策:道歉+喝茶', '求補償', '對策:送禮物', '求發泄的心理 對策:傾聽', '敵視的心理 對策:認同+贊美'] },
+    seeds: {
+      [S003]: [
+        '求尊重的心理 對策:道歉+喝茶',
+        '求補償',
+        '對策:送禮物',
+        '求發泄的心理 對策:傾聽',
+        '敵視的心理 對策:認同+贊美',
+      ],
+    },
     modules: ['complaint-handling'],
-    course: [rx(`求尊重的心理${S}(?:对策${S})?道歉${S}喝茶`), rx(`求补偿的心理${S}(?:对策${S})?送礼物`), rx(`求发泄的心理${S}(?:对策${S})?倾听`), rx(`敌视的心理${S}(?:对策${S})?认同${S}赞美`)],
+    course: [
+      rx(`求尊重的心理${S}(?:对策${S})?道歉${S}喝茶`),
+      rx(`求补偿的心理${S}(?:对策${S})?送礼物`),
+      rx(`求发泄的心理${S}(?:对策${S})?倾听`),
+      rx(`敌视的心理${S}(?:对策${S})?认同${S}赞美`),
+    ],
   },
   {
     name: 'four levels of listening',
-    seeds: { [S004]: [/第一层次\|假装在听.{0,20}第二层次\|有选择听.{0,20}第三层次\|同情心听.{0,20}第四层次\|积极地听/u] },
+    seeds: {
+      [S004]: [/第一层次\|假装在听.{0,20}第二层次\|有选择听.{0,20}第三层次\|同情心听.{0,20}第四层次\|积极地听/u],
+    },
     modules: ['complaint-handling'],
     course: ['第一层次：假装在听；第二层次：有选择听；第三层次：同情心听；第四层次：积极地听'],
   },
   {
     name: 'five-star service (3-5-3): Connect, Commit, Complete, Confirm, Call back',
-    seeds: { [S002]: [/Connect\|及时有效的沟通/u, /Commit(?:ment)?\|兑现当初承诺/u, /Complete\|展示专业化服务/u, /Confirm\|核实确认结果/u, /Call\|?back\|关心电话回访/iu] },
+    seeds: {
+      [S002]: [
+        /Connect\|及时有效的沟通/u,
+        /Commit(?:ment)?\|兑现当初承诺/u,
+        /Complete\|展示专业化服务/u,
+        /Confirm\|核实确认结果/u,
+        /Call\|?back\|关心电话回访/iu,
+      ],
+    },
     modules: ['service-etiquette'],
-    course: [/Connect\|?及时有效的沟通/u, /Commit(?:ment)?\|?兑现当初承诺/u, /Complete\|?展示专业化服务/u, /Confirm\|?核实确认结果/u, /Call\|?back\|?关心电话回访/iu],
+    course: [
+      /Connect\|?及时有效的沟通/u,
+      /Commit(?:ment)?\|?兑现当初承诺/u,
+      /Complete\|?展示专业化服务/u,
+      /Confirm\|?核实确认结果/u,
+      /Call\|?back\|?关心电话回访/iu,
+    ],
   },
   {
     name: 'five kinds of electronic channel',
@@ -498,7 +618,10 @@ function textUnits(moduleId: string): { label: string; text: string }[] {
       case 'roleplay':
         return [{ label: `role-play ${item.id}`, text: normalise(rolePlayText(item.roleplay)) }];
       case 'quiz':
-        return questionsOf(item.quiz).map((q) => ({ label: `quiz ${item.quiz.id} question ${q.id}`, text: normalise(questionText(q)) }));
+        return questionsOf(item.quiz).map((q) => ({
+          label: `quiz ${item.quiz.id} question ${q.id}`,
+          text: normalise(questionText(q)),
+        }));
     }
   });
 }
@@ -515,7 +638,8 @@ describe('figures and lists match the seeds', () => {
       const problems: string[] = [];
       for (const [file, patterns] of Object.entries(fact.seeds)) {
         const text = seedText(seedsDir, file);
-        for (const p of patterns) if (!matches(text, p)) problems.push(`seed ${file} does not contain ${describePattern(p)}`);
+        for (const p of patterns)
+          if (!matches(text, p)) problems.push(`seed ${file} does not contain ${describePattern(p)}`);
       }
       expectNoProblems(problems, `fact "${fact.name}" (seed side)`);
     });
@@ -525,8 +649,12 @@ describe('figures and lists match the seeds', () => {
       const full = units.find((u) => fact.course.every((p) => matches(u.text, p)));
       if (full) return;
       const found = fact.course.map((p) => units.filter((u) => matches(u.text, p)).map((u) => u.label));
-      const detail = fact.course.map((p, i) => `${describePattern(p)}: ${found[i]!.length ? `only in ${found[i]!.join(', ')}` : 'nowhere'}`);
-      expect.fail(`module ${moduleId} has no page, question or role-play teaching "${fact.name}" as the seed does:\n  - ${detail.join('\n  - ')}`);
+      const detail = fact.course.map(
+        (p, i) => `${describePattern(p)}: ${found[i]!.length ? `only in ${found[i]!.join(', ')}` : 'nowhere'}`,
+      );
+      expect.fail(
+        `module ${moduleId} has no page, question or role-play teaching "${fact.name}" as the seed does:\n  - ${detail.join('\n  - ')}`,
+      );
     });
   });
 });
@@ -537,7 +665,20 @@ describe('figures and lists match the seeds', () => {
 
 describe('the content checks', () => {
   it('flag placeholders, and only placeholders', () => {
-    for (const text of ['待补充', '内容待定', '占位文字', 'TODO: 写完', 'tbd', 'FIXME', 'Lorem ipsum', '客户 XX 先生', 'XXX', '尊敬的ＸＸ', '???', '？？？']) {
+    for (const text of [
+      '待补充',
+      '内容待定',
+      '占位文字',
+      'TODO: 写完',
+      'tbd',
+      'FIXME',
+      'Lorem ipsum',
+      '客户 XX 先生',
+      'XXX',
+      '尊敬的ＸＸ',
+      '???',
+      '？？？',
+    ]) {
       expect(placeholderHits(text).length, text).toBeGreaterThan(0);
     }
     expect(placeholderHits('第一行\n第二行待补充')[0]).toMatchObject({ name: '待补充', line: 2 });
@@ -547,7 +688,21 @@ describe('the content checks', () => {
   });
 
   it('flag feedback that gives no reason', () => {
-    for (const text of ['正确', '正确。', '错误！', '对', '错', 'Correct', 'Wrong!', ' correct. ', '不对。', '', '   ', undefined, '答对了，好']) {
+    for (const text of [
+      '正确',
+      '正确。',
+      '错误！',
+      '对',
+      '错',
+      'Correct',
+      'Wrong!',
+      ' correct. ',
+      '不对。',
+      '',
+      '   ',
+      undefined,
+      '答对了，好',
+    ]) {
       expect(feedbackProblem(text), String(text)).not.toBeNull();
     }
     expect(feedbackProblem('正确。68% 的客户因为态度冷淡而离开。')).toBeNull();
@@ -556,11 +711,19 @@ describe('the content checks', () => {
 
   it('list every feedback a question type needs', () => {
     const q = {
-      id: 'q', type: 'sequencing', prompt: 'p', answer: ['a', 'b'],
-      items: [{ id: 'a', text: 'A', feedback: '第一步是感性倾听，先听客户说完。' }, { id: 'b', text: 'B' }],
+      id: 'q',
+      type: 'sequencing',
+      prompt: 'p',
+      answer: ['a', 'b'],
+      items: [
+        { id: 'a', text: 'A', feedback: '第一步是感性倾听，先听客户说完。' },
+        { id: 'b', text: 'B' },
+      ],
       feedback: { correct: '正确', incorrect: '顺序不对：先倾听，再复述询问。' },
     } as Question;
-    const bad = requiredFeedback(q).filter((f) => feedbackProblem(f.text)).map((f) => f.where);
+    const bad = requiredFeedback(q)
+      .filter((f) => feedbackProblem(f.text))
+      .map((f) => f.where);
     expect(bad).toEqual(['item b', 'feedback.correct']);
   });
 
@@ -580,12 +743,21 @@ describe('the content checks', () => {
 
   it('find role-plays that are too short, lack endings or feedback', () => {
     const rp: RolePlay = {
-      id: 'rp-short', title: 't', scenario: 's', customer: { name: 'c' }, learnerRole: 'r', start: 'n1',
+      id: 'rp-short',
+      title: 't',
+      scenario: 's',
+      customer: { name: 'c' },
+      learnerRole: 'r',
+      start: 'n1',
       nodes: [
-        { id: 'n1', line: '?', replies: [
-          { id: 'a', text: 'a', score: 2, feedback: '先处理心情，再处理事情，做得好。', next: 'good' },
-          { id: 'b', text: 'b', score: 0, feedback: '错', next: 'bad' },
-        ] },
+        {
+          id: 'n1',
+          line: '?',
+          replies: [
+            { id: 'a', text: 'a', score: 2, feedback: '先处理心情，再处理事情，做得好。', next: 'good' },
+            { id: 'b', text: 'b', score: 0, feedback: '错', next: 'bad' },
+          ],
+        },
         { id: 'good', ending: { outcome: 'good', title: 'g', debrief: 'd' } },
         { id: 'bad', ending: { outcome: 'good', title: 'b', debrief: 'd' } },
       ],

@@ -25,7 +25,8 @@ export async function fixtureCourseMiddleware(ctx, next) {
   const module = /^content\/modules\/(.+)\.json$/.exec(path);
   const asset = course.assets.find((a) => a.target === path);
   if (path === 'content/course.json') ctx.body = course.index;
-  else if (module && course.modules.some((m) => m.id === module[1])) ctx.body = course.modules.find((m) => m.id === module[1]);
+  else if (module && course.modules.some((m) => m.id === module[1]))
+    ctx.body = course.modules.find((m) => m.id === module[1]);
   else if (asset) {
     ctx.type = asset.target.split('.').pop();
     ctx.body = readFileSync(asset.source);

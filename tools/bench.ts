@@ -37,7 +37,10 @@ const moduleJson = readFileSync(join(outDir, 'content', firstModule), 'utf8');
 rmSync(outDir, { recursive: true, force: true });
 
 const rows: [string, string][] = [
-  ['validate the course (median of 10)', `${median(validation).toFixed(0)} ms (min ${Math.min(...validation).toFixed(0)} ms)`],
+  [
+    'validate the course (median of 10)',
+    `${median(validation).toFixed(0)} ms (min ${Math.min(...validation).toFixed(0)} ms)`,
+  ],
   ['full build (median of 3)', `${median(builds).toFixed(0)} ms`],
   ['JavaScript before the first page, gzipped', `${js} bytes`],
   ['course index, gzipped', `${gzipSize(index)} bytes`],

@@ -38,7 +38,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const bytes = initial.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
     const kb = (bytes / 1024).toFixed(1);
     console.log(`Built dist/: ${chunks.length} JavaScript files, ${output.output.length - chunks.length} other files.`);
-    console.log(`首屏 JavaScript / JavaScript before the first page: ${kb} KB gzipped (${bytes} bytes; budget ${INITIAL_JS_BUDGET / 1024} KB) in ${initial.map((c) => c.fileName).join(', ')}`);
+    console.log(
+      `首屏 JavaScript / JavaScript before the first page: ${kb} KB gzipped (${bytes} bytes; budget ${INITIAL_JS_BUDGET / 1024} KB) in ${initial.map((c) => c.fileName).join(', ')}`,
+    );
     if (bytes > INITIAL_JS_BUDGET) {
       console.error('Over budget: move code behind a dynamic import() or remove it.');
       process.exit(1);

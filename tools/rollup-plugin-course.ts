@@ -46,4 +46,3 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-

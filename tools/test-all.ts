@@ -15,9 +15,11 @@ interface Totals {
 const results: { suite: string; totals: Totals }[] = [];
 const bin = (name: string): string => `${courseRoot}node_modules/.bin/${name}`;
 const run = (command: string, args: string[]): number =>
-  spawnSync(command, args, { cwd: courseRoot, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } }).status ?? 1;
+  spawnSync(command, args, { cwd: courseRoot, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } }).status ??
+  1;
 const one = (ok: boolean): Totals => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-const readJson = <T>(file: string): T | null => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null);
+const readJson = <T>(file: string): T | null =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 
 rmSync(`${courseRoot}.test-results`, { recursive: true, force: true });
 mkdirSync(`${courseRoot}.test-results`, { recursive: true });
@@ -27,12 +29,22 @@ console.log('\n== Type check (tsc --noEmit) ==');
 results.push({ suite: 'type check', totals: one(run(bin('tsc'), ['--noEmit']) === 0) });
 
 console.log('\n== Unit, content and end-to-end tests (vitest) ==');
-const unitStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.test-results/unit.json']);
+const unitStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=.test-results/unit.json',
+]);
 const unit = readJson<{ numPassedTests: number; numFailedTests: number }>(`${courseRoot}.test-results/unit.json`);
 results.push({
   suite: 'unit',
   // A crash before the report counts as a failure, so a broken run cannot pass silently.
-  totals: unit ? { passed: unit.numPassedTests, failed: unit.numFailedTests + (unitStatus !== 0 && unit.numFailedTests === 0 ? 1 : 0) } : one(false),
+  totals: unit
+    ? {
+        passed: unit.numPassedTests,
+        failed: unit.numFailedTests + (unitStatus !== 0 && unit.numFailedTests === 0 ? 1 : 0),
+      }
+    : one(false),
 });
 
 console.log('\n== Browser tests (@web/test-runner, Chromium) ==');
@@ -40,7 +52,9 @@ const browserStatus = run(bin('web-test-runner'), []);
 const browser = readJson<Totals>(`${courseRoot}.test-results/browser.json`);
 results.push({
   suite: 'browser',
-  totals: browser ? { passed: browser.passed, failed: browser.failed + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0) } : one(false),
+  totals: browser
+    ? { passed: browser.passed, failed: browser.failed + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0) }
+    : one(false),
 });
 
 console.log('\n== Shipped course validation (npm run validate) ==');

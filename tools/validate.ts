@@ -14,4 +14,6 @@ const questions = course.modules
   .flatMap((m) => m.items)
   .flatMap((i) => (i.kind === 'quiz' ? i.quiz.pools.flatMap((p) => p.questions) : [])).length;
 const roleplays = course.modules.flatMap((m) => m.items).filter((i) => i.kind === 'roleplay').length;
-console.log(`课程内容检查通过 / Content is valid: ${course.index.modules.length} modules, ${pages} pages, ${questions} questions, ${roleplays} role-plays.`);
+console.log(
+  `课程内容检查通过 / Content is valid: ${course.index.modules.length} modules, ${pages} pages, ${questions} questions, ${roleplays} role-plays.`,
+);

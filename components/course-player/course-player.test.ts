@@ -18,12 +18,20 @@ const heading = (el: CoursePlayer): string => shadow(el).querySelector('h1')?.te
 
 async function player(storage: KeyValueStorage = memoryStorage(), src = SRC): Promise<CoursePlayer> {
   const el = await fixture<CoursePlayer>(html`<course-player src=${src} .storage=${storage}></course-player>`);
-  await waitUntil(() => shadow(el).querySelector('h1') || shadow(el).querySelector('[role="alert"]'), 'player did not load', { timeout: 5000 });
+  await waitUntil(
+    () => shadow(el).querySelector('h1') || shadow(el).querySelector('[role="alert"]'),
+    'player did not load',
+    { timeout: 5000 },
+  );
   return el;
 }
 
 async function pageShown(el: CoursePlayer, title: string): Promise<void> {
-  await waitUntil(() => heading(el) === title && !shadow(el).querySelector('article [role="status"]'), `expected page "${title}", saw "${heading(el)}"`, { timeout: 5000 });
+  await waitUntil(
+    () => heading(el) === title && !shadow(el).querySelector('article [role="status"]'),
+    `expected page "${title}", saw "${heading(el)}"`,
+    { timeout: 5000 },
+  );
 }
 
 describe('course-player', () => {
@@ -44,9 +52,16 @@ describe('course-player', () => {
     await toc.updateComplete;
     const links = [...toc.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal([
-      '#/basics/basics-service', '#/basics/rp-fixture-weather', '#/basics/rp-fixture-queue', '#/basics/basics-quiz', '#/phone/phone-greeting', '#/fixture-final/fixture-final',
+      '#/basics/basics-service',
+      '#/basics/rp-fixture-weather',
+      '#/basics/rp-fixture-queue',
+      '#/basics/basics-quiz',
+      '#/phone/phone-greeting',
+      '#/fixture-final/fixture-final',
     ]);
-    expect(toc.shadowRoot!.querySelector('a[aria-current="page"]')?.getAttribute('href')).to.equal('#/basics/basics-service');
+    expect(toc.shadowRoot!.querySelector('a[aria-current="page"]')?.getAttribute('href')).to.equal(
+      '#/basics/basics-service',
+    );
     expect(root.querySelector('course-page')!.shadowRoot!.innerHTML).to.contain('<strong>无形性</strong>');
     await expect(el).to.be.accessible();
   });
@@ -61,7 +76,10 @@ describe('course-player', () => {
     await pageShown(el, '为什么没下雨？');
     await waitUntil(() => deepActiveElement()?.tagName === 'H1', 'focus did not move to the new heading');
     expect(location.hash).to.equal('#/basics/rp-fixture-weather');
-    await waitUntil(() => shadow(el).querySelector('role-play')?.shadowRoot?.childElementCount, 'role-play did not render');
+    await waitUntil(
+      () => shadow(el).querySelector('role-play')?.shadowRoot?.childElementCount,
+      'role-play did not render',
+    );
   });
 
   it('marks pages seen, updates progress and resumes where the learner stopped', async () => {
@@ -95,7 +113,12 @@ describe('course-player', () => {
     await waitUntil(() => quiz.shadowRoot?.querySelector('button'), 'quiz did not render');
     const start = [...quiz.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('开始'))!;
     start.click();
-    await waitUntil(() => JSON.parse(storage.data.get('course-progress:https://example.com/courses/fixture') ?? '{}')?.progress?.quizzes?.['basics-quiz']?.phase === 'answering', 'quiz state was not saved');
+    await waitUntil(
+      () =>
+        JSON.parse(storage.data.get('course-progress:https://example.com/courses/fixture') ?? '{}')?.progress
+          ?.quizzes?.['basics-quiz']?.phase === 'answering',
+      'quiz state was not saved',
+    );
   });
 
   it('shows a clear, accessible error with a retry when the course cannot be loaded', async () => {
@@ -122,7 +145,10 @@ describe('course-player', () => {
     expect(getComputedStyle(toc).display).to.equal('block');
     await waitUntil(() => deepActiveElement()?.id === 'toc-heading', 'focus did not move into the contents');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false' && deepActiveElement() === toggle, 'Escape did not close the contents');
+    await waitUntil(
+      () => toggle.getAttribute('aria-expanded') === 'false' && deepActiveElement() === toggle,
+      'Escape did not close the contents',
+    );
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => getComputedStyle(toc).display === 'block');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
@@ -136,7 +162,10 @@ describe('course-player', () => {
     const select = shadow(el).querySelector('header select') as HTMLSelectElement;
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => shadow(el).querySelector('.skip-link')?.textContent === 'Skip to content', 'UI did not switch to English');
+    await waitUntil(
+      () => shadow(el).querySelector('.skip-link')?.textContent === 'Skip to content',
+      'UI did not switch to English',
+    );
     expect(shadow(el).querySelector('a.next small')?.textContent).to.equal('Next');
     expect(shadow(el).querySelector('a.next small')?.getAttribute('lang')).to.equal('en');
     // Course content stays in its own language.
@@ -146,10 +175,16 @@ describe('course-player', () => {
 
     const again = await player(storage);
     await pageShown(again, '什么是服务');
-    await waitUntil(() => shadow(again).querySelector('#toc-heading')?.textContent === 'Course contents', 'English was not restored');
+    await waitUntil(
+      () => shadow(again).querySelector('#toc-heading')?.textContent === 'Course contents',
+      'English was not restored',
+    );
     (shadow(again).querySelector('header select') as HTMLSelectElement).value = 'zh-CN';
     shadow(again).querySelector('header select')!.dispatchEvent(new Event('change'));
-    await waitUntil(() => shadow(again).querySelector('#toc-heading')?.textContent === '课程目录', 'Chinese was not restored');
+    await waitUntil(
+      () => shadow(again).querySelector('#toc-heading')?.textContent === '课程目录',
+      'Chinese was not restored',
+    );
   });
 
   it('tells the learner when the browser refuses to store progress', async () => {
@@ -180,7 +215,10 @@ describe('course-player', () => {
     await pageShown(el, '插队纠纷');
     const second = shadow(el).querySelector('role-play')!;
     expect(second === first, 'the role-play element was reused').to.equal(false);
-    await waitUntil(() => second.shadowRoot?.textContent?.includes('我排了半小时'), 'second role-play did not start at its first line');
+    await waitUntil(
+      () => second.shadowRoot?.textContent?.includes('我排了半小时'),
+      'second role-play did not start at its first line',
+    );
     expect(second.state?.path ?? []).to.have.length(0);
   });
 });

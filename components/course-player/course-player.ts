@@ -3,7 +3,13 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { courseStatus, doneItemIds, moduleStatus, type LearnerProgress, type ModuleStatus } from '../../core/completion.js';
+import {
+  courseStatus,
+  doneItemIds,
+  moduleStatus,
+  type LearnerProgress,
+  type ModuleStatus,
+} from '../../core/completion.js';
 import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
 import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
 import { locate, parseHash, readingSequence, toHash, type Location } from '../../core/route.js';
@@ -58,7 +64,10 @@ export class CoursePlayer extends LitElement {
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
   /** States handed to the item on screen when it was opened; later changes come back up as events. */
-  private restoreStates: { quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = { quiz: null, roleplay: null };
+  private restoreStates: { quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = {
+    quiz: null,
+    roleplay: null,
+  };
 
   /** URL of the built course index. */
   @property() src = 'content/course.json';
@@ -191,7 +200,13 @@ export class CoursePlayer extends LitElement {
 
   private renderHeader(index: CourseIndex, progressPercent: number) {
     return html`<header>
-      <button class="menu-toggle" lang=${getLocale()} aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc" @click=${this.toggleToc}>
+      <button
+        class="menu-toggle"
+        lang=${getLocale()}
+        aria-expanded=${this.tocOpen ? 'true' : 'false'}
+        aria-controls="toc"
+        @click=${this.toggleToc}
+      >
         ${this.tocOpen ? msg('关闭目录') : msg('目录')}
       </button>
       <p class="course-title">${index.title}</p>
@@ -203,7 +218,8 @@ export class CoursePlayer extends LitElement {
         <span class="visually-hidden">${msg('界面语言')}</span>
         <select @change=${this.onLocaleChange} aria-label=${msg('界面语言')}>
           ${(Object.entries(LOCALE_NAMES) as [CourseLocale, string][]).map(
-            ([code, name]) => html`<option value=${code} ?selected=${getLocale() === code} lang=${code}>${name}</option>`,
+            ([code, name]) =>
+              html`<option value=${code} ?selected=${getLocale() === code} lang=${code}>${name}</option>`,
           )}
         </select>
       </label>
@@ -215,11 +231,13 @@ export class CoursePlayer extends LitElement {
     if (!status.completed && status.passed === null) return nothing;
     const score = status.score ? Math.round(status.score.scaled * 100) : null;
     return html`<p class="course-status" role="status">
-      ${status.completed ? msg('课程已完成') : msg('课程尚未完成')}${status.passed === true
-        ? msg(str`，期末测验已通过（${score} 分）`)
-        : status.passed === false
-          ? msg(str`，期末测验未通过（${score} 分，需 ${index.passingScore} 分）`)
-          : nothing}
+      ${status.completed ? msg('课程已完成') : msg('课程尚未完成')}${
+        status.passed === true
+          ? msg(str`，期末测验已通过（${score} 分）`)
+          : status.passed === false
+            ? msg(str`，期末测验未通过（${score} 分，需 ${index.passingScore} 分）`)
+            : nothing
+      }
     </p>`;
   }
 
@@ -255,10 +273,11 @@ export class CoursePlayer extends LitElement {
     const item = this.currentItem;
     const body = this.moduleTask.render({
       pending: () => html`<p role="status">${msg('正在加载…')}</p>`,
-      error: () => html`<div class="notice" role="alert">
-        <p>${msg('内容加载失败，请检查网络后重试。')}</p>
-        <button @click=${() => this.moduleTask.run()}>${msg('重试')}</button>
-      </div>`,
+      error: () =>
+        html`<div class="notice" role="alert">
+          <p>${msg('内容加载失败，请检查网络后重试。')}</p>
+          <button @click=${() => this.moduleTask.run()}>${msg('重试')}</button>
+        </div>`,
       complete: () => (item ? this.renderItem(item) : nothing),
     });
     const minutes = entry.item.kind === 'page' && entry.item.minutes ? entry.item.minutes : null;
@@ -272,12 +291,20 @@ export class CoursePlayer extends LitElement {
         ${body}
       </article>
       <nav class="pager" aria-label=${msg('翻页')}>
-        ${previous
-          ? html`<a class="previous" href=${toHash(previous)} rel="prev"><small lang=${getLocale()}>${msg('上一项')}</small>${previous.item.title}</a>`
-          : nothing}
-        ${next
-          ? html`<a class="next" href=${toHash(next)} rel="next"><small lang=${getLocale()}>${msg('下一项')}</small>${next.item.title}</a>`
-          : html`<p class="end-note" lang=${getLocale()}>${msg('已到课程末尾。')}</p>`}
+        ${
+          previous
+            ? html`<a class="previous" href=${toHash(previous)} rel="prev"
+                ><small lang=${getLocale()}>${msg('上一项')}</small>${previous.item.title}</a
+              >`
+            : nothing
+        }
+        ${
+          next
+            ? html`<a class="next" href=${toHash(next)} rel="next"
+                ><small lang=${getLocale()}>${msg('下一项')}</small>${next.item.title}</a
+              >`
+            : html`<p class="end-note" lang=${getLocale()}>${msg('已到课程末尾。')}</p>`
+        }
       </nav>
     </main>`;
   }
@@ -285,10 +312,11 @@ export class CoursePlayer extends LitElement {
   override render() {
     return this.indexTask.render({
       pending: () => html`<p class="notice" role="status">${msg('正在加载课程…')}</p>`,
-      error: () => html`<div class="notice" role="alert">
-        <p>${msg('课程加载失败，请检查网络后重试。')}</p>
-        <button @click=${() => this.indexTask.run()}>${msg('重试')}</button>
-      </div>`,
+      error: () =>
+        html`<div class="notice" role="alert">
+          <p>${msg('课程加载失败，请检查网络后重试。')}</p>
+          <button @click=${() => this.indexTask.run()}>${msg('重试')}</button>
+        </div>`,
       complete: (index) => {
         if (!this.saved) return nothing;
         const progress = this.saved.progress;
@@ -297,13 +325,25 @@ export class CoursePlayer extends LitElement {
           modules.map((m) => [m.id, moduleStatus(index, m.id, progress)]),
         );
         const percent = Math.round(courseStatus(index, progress).progress * 100);
-        return html`<a class="skip-link" lang=${getLocale()} href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
+        return html`<a class="skip-link" lang=${getLocale()} href="#main" @click=${this.onSkipToContent}
+            >${msg('跳到正文')}</a
+          >
           ${this.renderHeader(index, percent)}
-          ${this.storageFailed
-            ? html`<p class="storage-warning" role="alert">${msg('浏览器无法保存你的学习进度（存储空间已满或被禁用）。你可以继续学习，但关闭页面后进度可能丢失。')}</p>`
-            : nothing}
+          ${
+            this.storageFailed
+              ? html`<p class="storage-warning" role="alert">
+                  ${msg('浏览器无法保存你的学习进度（存储空间已满或被禁用）。你可以继续学习，但关闭页面后进度可能丢失。')}
+                </p>`
+              : nothing
+          }
           <div class="layout">
-            <nav id="toc" part="toc" class="toc ${this.tocOpen ? 'open' : ''}" aria-labelledby="toc-heading" @keydown=${this.onTocKeydown}>
+            <nav
+              id="toc"
+              part="toc"
+              class="toc ${this.tocOpen ? 'open' : ''}"
+              aria-labelledby="toc-heading"
+              @keydown=${this.onTocKeydown}
+            >
               <h2 id="toc-heading" class="toc-heading" tabindex="-1" lang=${getLocale()}>${msg('课程目录')}</h2>
               ${this.renderCourseStatus(index)}
               <course-toc

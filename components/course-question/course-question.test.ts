@@ -4,9 +4,27 @@ import type { QuestionState } from '../../core/interactions.js';
 import type { Question } from '../../core/types.js';
 import type { CourseQuestion } from './course-question.js';
 import './define.js';
-import { checkByKeyboard, controlsOf, inputOf, matchPairs, pickCheckboxes, pickRadio, settle, typeText } from './keyboard.js';
+import {
+  checkByKeyboard,
+  controlsOf,
+  inputOf,
+  matchPairs,
+  pickCheckboxes,
+  pickRadio,
+  settle,
+  typeText,
+} from './keyboard.js';
 import { feedbackText, mountQuestion, part, snapshot } from './question-contract.js';
-import { deepActiveElement, fillIn, matching, multiple, sequencing, single, textOf, trueFalse } from './test-support.js';
+import {
+  deepActiveElement,
+  fillIn,
+  matching,
+  multiple,
+  sequencing,
+  single,
+  textOf,
+  trueFalse,
+} from './test-support.js';
 
 describe('<course-question>', () => {
   it('renders nothing without a question', async () => {
@@ -190,7 +208,10 @@ describe('<course-question>', () => {
         expect(document.documentElement.scrollWidth).to.be.at.most(360);
         const check = part(el, '.check')!;
         expect(check.getBoundingClientRect().height).to.be.at.least(44);
-        for (const node of [...el.shadowRoot!.querySelectorAll('*'), ...inputOf(el).shadowRoot!.querySelectorAll('*')]) {
+        for (const node of [
+          ...el.shadowRoot!.querySelectorAll('*'),
+          ...inputOf(el).shadowRoot!.querySelectorAll('*'),
+        ]) {
           const box = node.getBoundingClientRect();
           if (box.width > 0) expect(box.right, node.outerHTML.slice(0, 60)).to.be.at.most(360.5);
         }

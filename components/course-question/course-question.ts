@@ -92,23 +92,25 @@ export class CourseQuestion extends LitElement {
         @question-submit=${this.onInputSubmit}
       ></question-fill-in>`;
     },
-    sequencing: (question, locked) => html`<question-sequencing
-      class="input"
-      .items=${question.type === 'sequencing' ? question.items : []}
-      .value=${Array.isArray(this.response) ? this.response : this.order.sequencingStart}
-      .marks=${this.marks()}
-      ?disabled=${locked}
-      @question-change=${this.onInputChange}
-    ></question-sequencing>`,
-    matching: (_question, locked) => html`<question-matching
-      class="input"
-      .sources=${this.order.sources}
-      .targets=${this.order.targets}
-      .value=${this.response && typeof this.response === 'object' && !Array.isArray(this.response) ? this.response : {}}
-      .marks=${this.marks()}
-      ?disabled=${locked}
-      @question-change=${this.onInputChange}
-    ></question-matching>`,
+    sequencing: (question, locked) =>
+      html`<question-sequencing
+        class="input"
+        .items=${question.type === 'sequencing' ? question.items : []}
+        .value=${Array.isArray(this.response) ? this.response : this.order.sequencingStart}
+        .marks=${this.marks()}
+        ?disabled=${locked}
+        @question-change=${this.onInputChange}
+      ></question-sequencing>`,
+    matching: (_question, locked) =>
+      html`<question-matching
+        class="input"
+        .sources=${this.order.sources}
+        .targets=${this.order.targets}
+        .value=${this.response && typeof this.response === 'object' && !Array.isArray(this.response) ? this.response : {}}
+        .marks=${this.marks()}
+        ?disabled=${locked}
+        @question-change=${this.onInputChange}
+      ></question-matching>`,
   };
 
   /** The question to show. */
@@ -386,7 +388,10 @@ export class CourseQuestion extends LitElement {
         return html`<ul class="option-feedback">
           ${picked.map(
             (option) =>
-              html`<li>${renderMark(marks[option.id])}<span class="picked">${option.text}${this.separator()}</span>${option.feedback}</li>`,
+              html`<li>
+                ${renderMark(marks[option.id])}<span class="picked">${option.text}${this.separator()}</span
+                >${option.feedback}
+              </li>`,
           )}
         </ul>`;
       }
@@ -396,26 +401,34 @@ export class CourseQuestion extends LitElement {
         const id = String(picked);
         return html`<ul class="option-feedback">
           <li>
-            ${renderMark(marks[id])}<span class="picked">${picked ? msg('对') : msg('错')}${this.separator()}</span>${picked
-              ? question.feedback.true
-              : question.feedback.false}
+            ${renderMark(marks[id])}<span class="picked">${picked ? msg('对') : msg('错')}${this.separator()}</span>${
+              picked ? question.feedback.true : question.feedback.false
+            }
           </li>
         </ul>`;
       }
       case 'fill-in':
-        return html`<p class="outcome-feedback">${success ? question.feedback.correct : question.feedback.incorrect}</p>`;
+        return html`<p class="outcome-feedback">
+          ${success ? question.feedback.correct : question.feedback.incorrect}
+        </p>`;
       case 'sequencing':
       case 'matching': {
         const items = question.type === 'sequencing' ? question.items : question.sources;
         const wrong = items.filter((item) => marks[item.id] === 'incorrect' && item.feedback);
         return html`<p class="outcome-feedback">${success ? question.feedback.correct : question.feedback.incorrect}</p>
-          ${wrong.length > 0
-            ? html`<ul class="option-feedback">
-                ${wrong.map(
-                  (item) => html`<li>${renderMark('incorrect')}<span class="picked">${item.text}${this.separator()}</span>${item.feedback}</li>`,
-                )}
-              </ul>`
-            : nothing}`;
+          ${
+            wrong.length > 0
+              ? html`<ul class="option-feedback">
+                  ${wrong.map(
+                    (item) =>
+                      html`<li>
+                        ${renderMark('incorrect')}<span class="picked">${item.text}${this.separator()}</span
+                        >${item.feedback}
+                      </li>`,
+                  )}
+                </ul>`
+              : nothing
+          }`;
       }
     }
   }
@@ -447,7 +460,8 @@ export class CourseQuestion extends LitElement {
           ${this.order.sources.map(
             (source) =>
               html`<li>
-                ${source.text}<span aria-hidden="true"> → </span><span class="visually-hidden">${msg('对应')}</span
+                ${source.text}<span aria-hidden="true"> → </span
+                ><span class="visually-hidden">${msg('对应')}</span
                 >${question.targets.find((target) => target.id === question.answer[source.id])?.text ?? ''}
               </li>`,
           )}
@@ -462,9 +476,11 @@ export class CourseQuestion extends LitElement {
     if (!result) return this.review ? this.renderUncheckedReview() : nothing;
     return html`
       ${this.renderVerdict(result.success, result.score)} ${this.renderResponseFeedback(question, result.success)}
-      ${this.canRetry
-        ? html`<p class="tries-note">${msg(str`还有 ${this.triesLeft} 次机会，可以再试一次。`)}</p>`
-        : nothing}
+      ${
+        this.canRetry
+          ? html`<p class="tries-note">${msg(str`还有 ${this.triesLeft} 次机会，可以再试一次。`)}</p>`
+          : nothing
+      }
     `;
   }
 
@@ -474,7 +490,9 @@ export class CourseQuestion extends LitElement {
     const text = this.untouched
       ? msg('未作答')
       : counted
-        ? msg(str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatNumber(counted.raw)} / ${formatNumber(counted.max)}`)
+        ? msg(
+            str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatNumber(counted.raw)} / ${formatNumber(counted.max)}`,
+          )
         : msg('答案未检查，本题计 0 分');
     return html`<p class="verdict verdict-incorrect">${text}</p>`;
   }
@@ -493,21 +511,27 @@ export class CourseQuestion extends LitElement {
         </legend>
         ${this.inputRenderers[question.type](question, locked)}
       </fieldset>
-      ${this.review
-        ? nothing
-        : html`<div class="actions">
-            ${this.checked
-              ? nothing
-              : html`<button type="button" part="check" class="check" ?disabled=${!answered} @click=${this.check}>
-                  ${msg('检查答案')}
-                </button>`}
-            ${this.canRetry
-              ? html`<button type="button" part="retry" class="retry" @click=${this.onRetry}>${msg('再试一次')}</button>`
-              : nothing}
-            <p part="tries" class="tries">
-              ${msg(str`剩余尝试次数：${this.triesLeft} / ${this.triesAllowed}`)}
-            </p>
-          </div>`}
+      ${
+        this.review
+          ? nothing
+          : html`<div class="actions">
+              ${
+                this.checked
+                  ? nothing
+                  : html`<button type="button" part="check" class="check" ?disabled=${!answered} @click=${this.check}>
+                      ${msg('检查答案')}
+                    </button>`
+              }
+              ${
+                this.canRetry
+                  ? html`<button type="button" part="retry" class="retry" @click=${this.onRetry}>
+                      ${msg('再试一次')}
+                    </button>`
+                  : nothing
+              }
+              <p part="tries" class="tries">${msg(str`剩余尝试次数：${this.triesLeft} / ${this.triesAllowed}`)}</p>
+            </div>`
+      }
       <div
         part="feedback"
         class="feedback ${this.checked || this.review || revealing ? 'filled' : ''}"
@@ -515,11 +539,12 @@ export class CourseQuestion extends LitElement {
         aria-live="polite"
         tabindex="-1"
       >
-        ${this.renderFeedback(question)}
-        ${revealing ? this.renderCorrectAnswer(question) : nothing}
-        ${revealing && question.explanation
-          ? html`<p class="explanation"><span class="label">${msg('解析：')}</span>${question.explanation}</p>`
-          : nothing}
+        ${this.renderFeedback(question)} ${revealing ? this.renderCorrectAnswer(question) : nothing}
+        ${
+          revealing && question.explanation
+            ? html`<p class="explanation"><span class="label">${msg('解析：')}</span>${question.explanation}</p>`
+            : nothing
+        }
       </div>
     `;
   }

@@ -57,7 +57,9 @@ describe('<course-question> fill-in', () => {
     const { el, interactions } = await mountQuestion(fillIn);
     await typeText(el, '10086');
     const [input] = controlsOf<HTMLInputElement>(el, 'input');
-    input!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true }));
+    input!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true }),
+    );
     await settle(el);
     expect(interactions).to.have.length(0);
     await sendKeys({ press: 'Enter' });

@@ -41,8 +41,12 @@ describe('<course-question> multiple choice', () => {
     await checkByKeyboard(el);
     const items = [...part(el, '.option-feedback')!.querySelectorAll('li')].map((li) => textOf(li));
     expect(items).to.have.length(2);
-    expect(items.find((text) => text.includes('耐心倾听客户的抱怨'))).to.contain('✓正确').and.contain('倾听让客户感到被重视。');
-    expect(items.find((text) => text.includes('立即打断客户给出方案'))).to.contain('✗不正确').and.contain('打断客户会让客户更不满。');
+    expect(items.find((text) => text.includes('耐心倾听客户的抱怨')))
+      .to.contain('✓正确')
+      .and.contain('倾听让客户感到被重视。');
+    expect(items.find((text) => text.includes('立即打断客户给出方案')))
+      .to.contain('✗不正确')
+      .and.contain('打断客户会让客户更不满。');
     expect(feedbackText(el)).not.to.contain('共情能缓和情绪。');
   });
 

@@ -24,7 +24,9 @@ describe('<course-question> single choice', () => {
 
   it('shuffles options stably per seed', async () => {
     const order = async (seed: string) =>
-      controlsOf<HTMLInputElement>((await mountQuestion(single, { seed })).el, 'input').map((radio) => radio.value).join();
+      controlsOf<HTMLInputElement>((await mountQuestion(single, { seed })).el, 'input')
+        .map((radio) => radio.value)
+        .join();
     const first = await order('seed-1');
     expect(await order('seed-1')).to.equal(first);
     const others = new Set<string>();

@@ -10,7 +10,6 @@ import type { Question, Quiz } from '../../core/types.js';
 import type { CourseQuestion } from '../course-question/course-question.js';
 import { deepActiveElement } from '../shared/test-helpers.js';
 
-
 /** Weights from the fixture, hard-coded so the component's arithmetic is checked, not repeated. */
 const WEIGHTS: Record<string, number> = {
   'sq-first-contact': 1,
@@ -35,15 +34,17 @@ async function mount(state: QuizAttemptState | null = null, quiz: Quiz = sampleQ
   const completes: QuizResult[] = [];
   const interactions: InteractionRecord[] = [];
   const questionStates: Mounted['questionStates'] = [];
-  const main = await fixture<HTMLElement>(html`<main
-    @course-quiz-state=${(e: CustomEvent<CourseEventMap['course-quiz-state']>) => states.push(e.detail)}
-    @course-quiz-complete=${(e: CustomEvent<QuizResult>) => completes.push(e.detail)}
-    @course-interaction=${(e: CustomEvent<InteractionRecord>) => interactions.push(e.detail)}
-    @course-question-state=${(e: CustomEvent<CourseEventMap['course-question-state']>) => questionStates.push(e.detail)}
-  >
-    <h1>${quiz.title}</h1>
-    <course-quiz .quiz=${quiz} .state=${state} .learnerSeed=${SEED}></course-quiz>
-  </main>`);
+  const main = await fixture<HTMLElement>(
+    html`<main
+      @course-quiz-state=${(e: CustomEvent<CourseEventMap['course-quiz-state']>) => states.push(e.detail)}
+      @course-quiz-complete=${(e: CustomEvent<QuizResult>) => completes.push(e.detail)}
+      @course-interaction=${(e: CustomEvent<InteractionRecord>) => interactions.push(e.detail)}
+      @course-question-state=${(e: CustomEvent<CourseEventMap['course-question-state']>) => questionStates.push(e.detail)}
+    >
+      <h1>${quiz.title}</h1>
+      <course-quiz .quiz=${quiz} .state=${state} .learnerSeed=${SEED}></course-quiz>
+    </main>`,
+  );
   const el = main.querySelector('course-quiz')!;
   await settle(el);
   return { el, states, completes, interactions, questionStates };
@@ -62,7 +63,8 @@ async function settle(el: CourseQuiz): Promise<void> {
     await el.updateComplete;
     for (const q of questionEls(el)) {
       await q.updateComplete;
-      for (const input of q.shadowRoot?.querySelectorAll('.input') ?? []) await (input as CourseQuestion).updateComplete;
+      for (const input of q.shadowRoot?.querySelectorAll('.input') ?? [])
+        await (input as CourseQuestion).updateComplete;
     }
     await aTimeout(0);
   }
@@ -234,8 +236,13 @@ describe('<course-quiz>', () => {
     expect(verdict.classList.contains('passed')).to.equal(true);
     expect(text(root(el).querySelector('[part="result"]'))).to.contain('答对 3 题，共 4 题');
     const rows = [...root(el).querySelectorAll('.summary-list > li')];
-    expect(rows.map((row) => row.className)).to.deep.equal(asked.map((id) => (wrong.includes(id) ? 'incorrect' : 'correct')));
-    expect(text(rows[2])).to.contain('第 3 题：错误').and.contain('中国移动的客服热线号码是多少？').and.contain('得分 0 / 1');
+    expect(rows.map((row) => row.className)).to.deep.equal(
+      asked.map((id) => (wrong.includes(id) ? 'incorrect' : 'correct')),
+    );
+    expect(text(rows[2]))
+      .to.contain('第 3 题：错误')
+      .and.contain('中国移动的客服热线号码是多少？')
+      .and.contain('得分 0 / 1');
     expect(completes).to.have.length(1);
     expect(completes[0]!.passed).to.equal(true);
     expect(Math.floor(completes[0]!.score.scaled * 100 + 1e-9)).to.equal(percent);
@@ -261,7 +268,9 @@ describe('<course-quiz>', () => {
     const hotline = reviewed[2]!.shadowRoot!;
     expect((hotline.querySelector('question-fill-in') as HTMLElement & { value: string }).value).to.equal('10000');
     expect(hotline.querySelector('question-fill-in')!.hasAttribute('disabled')).to.equal(true);
-    expect(text(hotline.querySelector('.feedback'))).to.contain('回答不正确').and.contain('10086');
+    expect(text(hotline.querySelector('.feedback')))
+      .to.contain('回答不正确')
+      .and.contain('10086');
     expect(hotline.querySelector('.check')).to.equal(null);
     await expect(el).to.be.accessible();
 

@@ -239,11 +239,13 @@ export class CourseQuiz extends LitElement {
           <dd>${left === Infinity ? msg('不限') : left}</dd>
         </div>
       </dl>
-      ${canStart
-        ? html`<div class="actions">
-            <button part="button" class="primary" type="button" @click=${this.onStart}>${msg('开始测验')}</button>
-          </div>`
-        : html`<p class="note">${msg('你已用完全部作答次数。')}</p>`}
+      ${
+        canStart
+          ? html`<div class="actions">
+              <button part="button" class="primary" type="button" @click=${this.onStart}>${msg('开始测验')}</button>
+            </div>`
+          : html`<p class="note">${msg('你已用完全部作答次数。')}</p>`
+      }
     </section>`;
   }
 
@@ -263,23 +265,21 @@ export class CourseQuiz extends LitElement {
       </div>
       ${question ? this.questionTemplate(question, state, false) : nothing}
       <div part="nav" class="actions split">
-        <button part="button" type="button" ?disabled=${index === 0} @click=${this.onPrevious}>
-          ${msg('上一题')}
-        </button>
-        ${last
-          ? html`<button part="button" class="primary" type="button" @click=${this.onSubmitRequest}>
-              ${msg('提交测验')}
-            </button>`
-          : html`<button part="button" class="primary" type="button" @click=${this.onNext}>${msg('下一题')}</button>`}
+        <button part="button" type="button" ?disabled=${index === 0} @click=${this.onPrevious}>${msg('上一题')}</button>
+        ${
+          last
+            ? html`<button part="button" class="primary" type="button" @click=${this.onSubmitRequest}>
+                ${msg('提交测验')}
+              </button>`
+            : html`<button part="button" class="primary" type="button" @click=${this.onNext}>${msg('下一题')}</button>`
+        }
       </div>
       <dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
         <h2 id="confirm-heading">${msg('确定提交测验吗？')}</h2>
         <p id="confirm-text">${msg(str`还有 ${unanswered} 题未作答或未检查答案，这些题目计 0 分。`)}</p>
         <div class="actions">
           <button part="button" type="button" @click=${this.onCancelSubmit}>${msg('返回作答')}</button>
-          <button part="button" class="primary" type="button" @click=${this.onConfirmSubmit}>
-            ${msg('确定提交')}
-          </button>
+          <button part="button" class="primary" type="button" @click=${this.onConfirmSubmit}>${msg('确定提交')}</button>
         </div>
       </dialog>
     </section>`;
@@ -302,20 +302,23 @@ export class CourseQuiz extends LitElement {
       <p part="verdict" class="verdict ${result.passed ? 'passed' : 'failed'}">
         <span class="icon" aria-hidden="true"><span>${result.passed ? '✓' : '✕'}</span></span>
         <span>
-          ${result.passed
-            ? msg(str`通过（及格分数 ${this.quiz.passingScore}%）`)
-            : msg(str`未通过（及格分数 ${this.quiz.passingScore}%）`)}
+          ${
+            result.passed
+              ? msg(str`通过（及格分数 ${this.quiz.passingScore}%）`)
+              : msg(str`未通过（及格分数 ${this.quiz.passingScore}%）`)
+          }
         </span>
       </p>
       <p>${msg(str`答对 ${correct} 题，共 ${result.questions.length} 题`)}</p>
-      ${best && state.results.length > 1 && best !== result
-        ? html`<p class="note">${msg(str`历次最高分：${percent(best.score.scaled)}%`)}</p>`
-        : nothing}
+      ${
+        best && state.results.length > 1 && best !== result
+          ? html`<p class="note">${msg(str`历次最高分：${percent(best.score.scaled)}%`)}</p>`
+          : nothing
+      }
       <ol part="summary" class="summary-list" aria-label=${msg('各题得分')}>
         ${result.questions.map((q, i) => {
           const verdict = verdictOf(q);
-          const label =
-            verdict === 'correct' ? msg('正确') : verdict === 'partial' ? msg('部分正确') : msg('错误');
+          const label = verdict === 'correct' ? msg('正确') : verdict === 'partial' ? msg('部分正确') : msg('错误');
           const icon = verdict === 'correct' ? '✓' : verdict === 'partial' ? '◐' : '✕';
           return html`<li class=${verdict}>
             <span class="status"><span aria-hidden="true">${icon}</span>${msg(str`第 ${i + 1} 题：${label}`)}</span>
@@ -326,14 +329,20 @@ export class CourseQuiz extends LitElement {
       </ol>
       <div class="actions">
         <button part="button" type="button" @click=${this.onReview}>${msg('查看答题情况')}</button>
-        ${canRetry
-          ? html`<button part="button" class="primary" type="button" @click=${this.onRetry}>${msg('重新测验')}</button>`
-          : nothing}
+        ${
+          canRetry
+            ? html`<button part="button" class="primary" type="button" @click=${this.onRetry}>
+                ${msg('重新测验')}
+              </button>`
+            : nothing
+        }
       </div>
       ${canRetry && left !== Infinity ? html`<p class="note">${msg(str`还可以再作答 ${left} 次。`)}</p>` : nothing}
-      ${!canRetry && this.quiz.attempts > 0
-        ? html`<p class="note">${msg(str`你已用完全部 ${this.quiz.attempts} 次作答机会。`)}</p>`
-        : nothing}
+      ${
+        !canRetry && this.quiz.attempts > 0
+          ? html`<p class="note">${msg(str`你已用完全部 ${this.quiz.attempts} 次作答机会。`)}</p>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -342,14 +351,17 @@ export class CourseQuiz extends LitElement {
       <h2 id="review-heading" tabindex="-1" data-focus-heading>${msg('答题情况')}</h2>
       <ol class="review-list">
         ${questions.map(
-          (question, i) => html`<li>
-            <h3 class="review-label">${msg(str`第 ${i + 1} 题，共 ${questions.length} 题`)}</h3>
-            ${this.questionTemplate(question, state, true)}
-          </li>`,
+          (question, i) =>
+            html`<li>
+              <h3 class="review-label">${msg(str`第 ${i + 1} 题，共 ${questions.length} 题`)}</h3>
+              ${this.questionTemplate(question, state, true)}
+            </li>`,
         )}
       </ol>
       <div class="actions">
-        <button part="button" class="primary" type="button" @click=${this.onBackToResult}>${msg('返回测验结果')}</button>
+        <button part="button" class="primary" type="button" @click=${this.onBackToResult}>
+          ${msg('返回测验结果')}
+        </button>
       </div>
     </section>`;
   }

@@ -64,7 +64,9 @@ export class CourseToc extends LitElement {
                 return html`<li>
                   <a href=${toHash({ moduleId: module.id, itemId: item.id })} aria-current=${here ? 'page' : 'false'}>
                     <span class="mark ${done ? 'done' : ''}" aria-hidden="true">${done ? '✓' : '○'}</span>
-                    <span class="label">${item.title}${done ? html`<span class="visually-hidden">（${msg('已完成')}）</span>` : nothing}</span>
+                    <span class="label"
+                      >${item.title}${done ? html`<span class="visually-hidden">（${msg('已完成')}）</span>` : nothing}</span
+                    >
                     <span class="kind">${this.kindLabel(item.kind)}</span>
                   </a>
                 </li>`;

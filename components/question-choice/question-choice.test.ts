@@ -33,7 +33,11 @@ const inputs = (el: QuestionChoice) => [...el.shadowRoot!.querySelectorAll('inpu
 describe('<question-choice>', () => {
   it('renders radios by default and checkboxes when multiple', async () => {
     expect(inputs((await mount(false)).el).map((input) => input.type)).to.deep.equal(['radio', 'radio', 'radio']);
-    expect(inputs((await mount(true)).el).map((input) => input.type)).to.deep.equal(['checkbox', 'checkbox', 'checkbox']);
+    expect(inputs((await mount(true)).el).map((input) => input.type)).to.deep.equal([
+      'checkbox',
+      'checkbox',
+      'checkbox',
+    ]);
   });
 
   it('single: clicking an option replaces the selection', async () => {

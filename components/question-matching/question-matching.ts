@@ -75,7 +75,8 @@ export class QuestionMatching extends LitElement {
               >
                 <option value="" .selected=${chosen === ''}>${msg('请选择…')}</option>
                 ${this.targets.map(
-                  (target) => html`<option value=${target.id} .selected=${chosen === target.id}>${target.text}</option>`,
+                  (target) =>
+                    html`<option value=${target.id} .selected=${chosen === target.id}>${target.text}</option>`,
                 )}
               </select>
               ${renderMark(mark)}

@@ -35,7 +35,13 @@ describe('<question-sequencing>', () => {
     const list = el.shadowRoot!.querySelector('ol')!;
     const texts = [...list.querySelectorAll('.handle')].map((button) => textOf(button));
     expect(texts[0]).to.equal('1 第 1 位： 解决问题');
-    expect(texts.map((text) => text.split(' ').at(-1))).to.deep.equal(['解决问题', '主动问候', '礼貌道别', '迅速受理', '确认满意']);
+    expect(texts.map((text) => text.split(' ').at(-1))).to.deep.equal([
+      '解决问题',
+      '主动问候',
+      '礼貌道别',
+      '迅速受理',
+      '确认满意',
+    ]);
   });
 
   it('Space picks up, arrows move, Space drops; each step announced', async () => {
@@ -154,7 +160,13 @@ describe('<question-sequencing>', () => {
     handle(el, 'greet').focus();
     await press('Space');
     await expect(el).to.be.accessible();
-    el.marks = { solve: 'incorrect', greet: 'incorrect', farewell: 'incorrect', accept: 'incorrect', confirm: 'correct' };
+    el.marks = {
+      solve: 'incorrect',
+      greet: 'incorrect',
+      farewell: 'incorrect',
+      accept: 'incorrect',
+      confirm: 'correct',
+    };
     el.disabled = true;
     await el.updateComplete;
     await expect(el).to.be.accessible();

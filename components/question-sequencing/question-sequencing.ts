@@ -231,9 +231,9 @@ export class QuestionSequencing extends LitElement {
           return html`
             <li
               part="item"
-              class="item animated ${grabbed ? 'grabbed' : ''} ${this.dragging === id ? 'dragging' : ''} ${mark
-                ? `marked-${mark}`
-                : ''}"
+              class="item animated ${grabbed ? 'grabbed' : ''} ${this.dragging === id ? 'dragging' : ''} ${
+                mark ? `marked-${mark}` : ''
+              }"
               draggable=${this.disabled ? 'false' : 'true'}
               @dragstart=${(event: DragEvent) => this.onDragStart(event, id)}
               @dragover=${this.onDragOver}

@@ -226,7 +226,9 @@ export const rolePlayStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     cursor: pointer;
-    transition: border-color 150ms, background-color 150ms;
+    transition:
+      border-color 150ms,
+      background-color 150ms;
   }
 
   .option:hover {

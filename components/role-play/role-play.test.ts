@@ -8,7 +8,6 @@ import type { CourseEventMap } from '../../core/events.js';
 import type { InteractionRecord, RolePlayResult, RolePlayState, RolePlayStep } from '../../core/interactions.js';
 import type { RolePlayNode, RolePlayReply } from '../../core/types.js';
 
-
 const rp = sampleRolePlay;
 /** Hard-coded from the fixture, so that the component's own arithmetic is checked, not repeated. */
 const MAX_SCORE = 11;
@@ -25,14 +24,16 @@ async function mount(state: RolePlayState | null = null): Promise<Mounted> {
   const interactions: InteractionRecord[] = [];
   const states: CourseEventMap['course-roleplay-state'][] = [];
   const completes: RolePlayResult[] = [];
-  const main = await fixture<HTMLElement>(html`<main
-    @course-interaction=${(e: CustomEvent<InteractionRecord>) => interactions.push(e.detail)}
-    @course-roleplay-state=${(e: CustomEvent<CourseEventMap['course-roleplay-state']>) => states.push(e.detail)}
-    @course-roleplay-complete=${(e: CustomEvent<RolePlayResult>) => completes.push(e.detail)}
-  >
-    <h1>${rp.title}</h1>
-    <role-play .roleplay=${rp} .state=${state}></role-play>
-  </main>`);
+  const main = await fixture<HTMLElement>(
+    html`<main
+      @course-interaction=${(e: CustomEvent<InteractionRecord>) => interactions.push(e.detail)}
+      @course-roleplay-state=${(e: CustomEvent<CourseEventMap['course-roleplay-state']>) => states.push(e.detail)}
+      @course-roleplay-complete=${(e: CustomEvent<RolePlayResult>) => completes.push(e.detail)}
+    >
+      <h1>${rp.title}</h1>
+      <role-play .roleplay=${rp} .state=${state}></role-play>
+    </main>`,
+  );
   const el = main.querySelector('role-play') as RolePlayElement;
   await el.updateComplete;
   return { el, interactions, states, completes };
@@ -52,7 +53,9 @@ const radios = (el: RolePlayElement) => $$<HTMLInputElement>(el, 'input[type="ra
  * makes the runner serialise whole DOM trees.
  */
 const label = (e: Element | null | undefined) =>
-  e ? `<${e.localName}${e.id ? `#${e.id}` : ''}${e instanceof HTMLInputElement ? `[value=${e.value}]` : ''}> ${text(e).slice(0, 30)}` : 'nothing';
+  e
+    ? `<${e.localName}${e.id ? `#${e.id}` : ''}${e instanceof HTMLInputElement ? `[value=${e.value}]` : ''}> ${text(e).slice(0, 30)}`
+    : 'nothing';
 const focused = (el: RolePlayElement) => label(active(el));
 const exists = (el: RolePlayElement, selector: string) => root(el).querySelector(selector) !== null;
 /** The rendered screen, without Lit's comment markers. */
@@ -217,7 +220,9 @@ describe('<role-play>', () => {
       expect(text($(el, '.met'))).to.contain(expected.met ? '已达标' : '未达标');
       expect(text($(el, '.met'))).to.contain('要求：达到好结局，且得分不低于 8 分');
       const items = $$(el, '[part~="path"] > li');
-      expect(items.map((li) => text(li.querySelector('.reply')))).to.deep.equal(expected.steps.map((s) => s.reply.text));
+      expect(items.map((li) => text(li.querySelector('.reply')))).to.deep.equal(
+        expected.steps.map((s) => s.reply.text),
+      );
       expect(items.map((li) => text(li.querySelector('.points')))).to.deep.equal(
         expected.steps.map((s) => (s.score === s.best ? `得 ${s.score} 分（最佳回答）` : `得 ${s.score} 分`)),
       );
@@ -285,7 +290,11 @@ describe('<role-play>', () => {
       const path = paths.find((p) => expectedRun(p).ending.outcome === outcome)!;
       const { el } = await mount();
       for (const [i, replyId] of path.entries()) {
-        await chooseByKeyboard(el, radios(el).findIndex((r) => r.value === replyId), i > 0);
+        await chooseByKeyboard(
+          el,
+          radios(el).findIndex((r) => r.value === replyId),
+          i > 0,
+        );
         await continueByKeyboard(el);
       }
       expect(exists(el, `[part~="ending"].${outcome}`)).to.equal(true);
@@ -397,7 +406,15 @@ describe('<role-play>', () => {
       nodeId: 'gone',
       showingFeedback: false,
       runs: 1,
-      best: { roleplayId: 'another-checkpoint', outcome: 'good', endingId: 'x', score: { raw: 11, min: 0, max: 11, scaled: 1 }, path: [], met: true, durationMs: 0 },
+      best: {
+        roleplayId: 'another-checkpoint',
+        outcome: 'good',
+        endingId: 'x',
+        score: { raw: 11, min: 0, max: 11, scaled: 1 },
+        path: [],
+        met: true,
+        durationMs: 0,
+      },
     } satisfies RolePlayState;
     const { el, states } = await mount(stale);
     await chooseByKeyboard(el, 0, false);

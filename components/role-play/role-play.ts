@@ -236,8 +236,8 @@ export class RolePlayElement extends LitElement {
       satisfied: msg('满意'),
     };
     return html`<span class="mood" part="mood"
-      ><span class="visually-hidden">${msg('情绪：')}</span><span aria-hidden="true">${MOOD_ICONS[mood] ?? ''}</span
-      >${labels[mood] ?? mood}</span
+      ><span class="visually-hidden">${msg('情绪：')}</span
+      ><span aria-hidden="true">${MOOD_ICONS[mood] ?? ''}</span>${labels[mood] ?? mood}</span
     >`;
   }
 
@@ -247,18 +247,26 @@ export class RolePlayElement extends LitElement {
    */
   private turnTemplate(node: RolePlayNode | undefined, current: boolean): TemplateResult | typeof nothing {
     if (!node || (!node.narration && !node.line)) return nothing;
-    return html`<li class="turn ${current ? 'current' : ''}" id=${current ? 'current-line' : nothing} tabindex=${current ? '-1' : nothing}>
-      ${node.narration
-        ? html`<p class="narration" part="message narration">
-            <span class="visually-hidden">${msg('旁白：')}</span>${node.narration}
-          </p>`
-        : nothing}
-      ${node.line
-        ? html`<div class="msg customer" part="message customer">
-            <p class="speaker">${this.roleplay.customer.name}${this.moodTemplate(node.mood)}</p>
-            <p class="text">${node.line}</p>
-          </div>`
-        : nothing}
+    return html`<li
+      class="turn ${current ? 'current' : ''}"
+      id=${current ? 'current-line' : nothing}
+      tabindex=${current ? '-1' : nothing}
+    >
+      ${
+        node.narration
+          ? html`<p class="narration" part="message narration">
+              <span class="visually-hidden">${msg('旁白：')}</span>${node.narration}
+            </p>`
+          : nothing
+      }
+      ${
+        node.line
+          ? html`<div class="msg customer" part="message customer">
+              <p class="speaker">${this.roleplay.customer.name}${this.moodTemplate(node.mood)}</p>
+              <p class="text">${node.line}</p>
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -269,12 +277,14 @@ export class RolePlayElement extends LitElement {
       const node = findNode(rp, step.nodeId);
       items.push(this.turnTemplate(node, false));
       const reply = findReply(node, step.replyId);
-      items.push(html`<li class="turn">
-        <div class="msg learner" part="message learner">
-          <p class="speaker">${msg('你')}</p>
-          <p class="text">${reply?.text ?? ''}</p>
-        </div>
-      </li>`);
+      items.push(
+        html`<li class="turn">
+          <div class="msg learner" part="message learner">
+            <p class="speaker">${msg('你')}</p>
+            <p class="text">${reply?.text ?? ''}</p>
+          </div>
+        </li>`,
+      );
     }
     if (!view.showingFeedback) {
       const ended = isEnded(rp, view);
@@ -311,12 +321,14 @@ export class RolePlayElement extends LitElement {
           <dt>${msg('你的角色')}</dt>
           <dd>${rp.learnerRole}</dd>
         </div>
-        ${rp.required
-          ? html`<div>
-              <dt>${msg('达标要求')}</dt>
-              <dd>${this.requirementText(rp.required)}</dd>
-            </div>`
-          : nothing}
+        ${
+          rp.required
+            ? html`<div>
+                <dt>${msg('达标要求')}</dt>
+                <dd>${this.requirementText(rp.required)}</dd>
+              </div>`
+            : nothing
+        }
       </dl>
     </section>`;
   }
@@ -326,22 +338,25 @@ export class RolePlayElement extends LitElement {
       <fieldset>
         <legend>${msg('你会怎么回答？')}</legend>
         ${repliesOf(node).map(
-          (reply) => html`<label class="option" part="option">
-            <input
-              type="radio"
-              name="reply"
-              .value=${reply.id}
-              .checked=${this.selected === reply.id}
-              @change=${this.onSelect}
-              aria-describedby=${this.missingChoice ? 'reply-error' : nothing}
-            />
-            <span>${reply.text}</span>
-          </label>`,
+          (reply) =>
+            html`<label class="option" part="option">
+              <input
+                type="radio"
+                name="reply"
+                .value=${reply.id}
+                .checked=${this.selected === reply.id}
+                @change=${this.onSelect}
+                aria-describedby=${this.missingChoice ? 'reply-error' : nothing}
+              />
+              <span>${reply.text}</span>
+            </label>`,
         )}
       </fieldset>
-      ${this.missingChoice
-        ? html`<p id="reply-error" class="error" role="alert">${msg('请先选择一个回答。')}</p>`
-        : nothing}
+      ${
+        this.missingChoice
+          ? html`<p id="reply-error" class="error" role="alert">${msg('请先选择一个回答。')}</p>`
+          : nothing
+      }
       <div class="actions">
         <button type="submit" part="button submit">${msg('确定')}</button>
       </div>
@@ -382,21 +397,26 @@ export class RolePlayElement extends LitElement {
     return html`<section class="ending ${ending.outcome}" part="ending" aria-labelledby="ending-heading">
       <h2 id="ending-heading" tabindex="-1">
         <span class="badge" part="outcome"
-          ><span aria-hidden="true">${OUTCOME_ICONS[ending.outcome] ?? ''}</span>${outcomeLabels[ending.outcome] ??
-          ending.outcome}</span
+          ><span aria-hidden="true">${OUTCOME_ICONS[ending.outcome] ?? ''}</span>${
+            outcomeLabels[ending.outcome] ?? ending.outcome
+          }</span
         >
         <span class="visually-hidden">：</span>${ending.title}
       </h2>
       <p>${ending.debrief}</p>
       <p class="score" part="score">${msg(str`最终得分 ${run.score.raw} / 满分 ${run.score.max}`)}</p>
-      ${rp.required
-        ? html`<p class="met ${run.met ? '' : 'not-met'}">
-            <span aria-hidden="true">${run.met ? '✓' : '✕'}</span>
-            ${run.met
-              ? msg(str`已达标（要求：${this.requirementText(rp.required)}）`)
-              : msg(str`未达标（要求：${this.requirementText(rp.required)}）`)}
-          </p>`
-        : nothing}
+      ${
+        rp.required
+          ? html`<p class="met ${run.met ? '' : 'not-met'}">
+              <span aria-hidden="true">${run.met ? '✓' : '✕'}</span>
+              ${
+                run.met
+                  ? msg(str`已达标（要求：${this.requirementText(rp.required)}）`)
+                  : msg(str`未达标（要求：${this.requirementText(rp.required)}）`)
+              }
+            </p>`
+          : nothing
+      }
       <h3>${msg('你的选择')}</h3>
       <ol class="path" part="path">
         ${view.path.map((step) => {
@@ -405,15 +425,19 @@ export class RolePlayElement extends LitElement {
           const isBest = bestReplies(stepNode).includes(step.replyId);
           return html`<li>
             <span class="reply">${reply?.text ?? step.replyId}</span>
-            <span class="points">${isBest ? msg(str`得 ${step.score} 分（最佳回答）`) : msg(str`得 ${step.score} 分`)}</span>
+            <span class="points"
+              >${isBest ? msg(str`得 ${step.score} 分（最佳回答）`) : msg(str`得 ${step.score} 分`)}</span
+            >
           </li>`;
         })}
       </ol>
-      ${best && view.runs > 1
-        ? html`<p class="best">
-            ${msg(str`已完成 ${view.runs} 次；最佳成绩：${outcomeLabels[best.outcome]}，${best.score.raw} / ${best.score.max} 分`)}
-          </p>`
-        : nothing}
+      ${
+        best && view.runs > 1
+          ? html`<p class="best">
+              ${msg(str`已完成 ${view.runs} 次；最佳成绩：${outcomeLabels[best.outcome]}，${best.score.raw} / ${best.score.max} 分`)}
+            </p>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" part="button restart" @click=${this.onRestart}>${msg('重新开始')}</button>
       </div>
@@ -442,16 +466,20 @@ export class RolePlayElement extends LitElement {
     const ended = isEnded(this.roleplay, view);
     return html`<div class="base" part="base">
       ${this.scenarioTemplate()} ${this.transcriptTemplate(view)}
-      <div class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">${this.feedbackContent(view)}</div>
-      ${view.showingFeedback
-        ? html`<div class="actions">
-            <button type="button" part="button continue" @click=${this.onContinue}>${msg('继续')}</button>
-          </div>`
-        : ended
-          ? this.endingTemplate(view)
-          : node
-            ? this.questionTemplate(node)
-            : nothing}
+      <div class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">
+        ${this.feedbackContent(view)}
+      </div>
+      ${
+        view.showingFeedback
+          ? html`<div class="actions">
+              <button type="button" part="button continue" @click=${this.onContinue}>${msg('继续')}</button>
+            </div>`
+          : ended
+            ? this.endingTemplate(view)
+            : node
+              ? this.questionTemplate(node)
+              : nothing
+      }
     </div>`;
   }
 }

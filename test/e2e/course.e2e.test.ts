@@ -59,7 +59,9 @@ describe('the shipped course in Chromium', () => {
     expect(initial.map((c) => c.fileName)).toContain('app.js');
     expect(bytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
     // Quizzes and role-plays are not in the first download.
-    expect(initial.every((c) => !c.moduleIds.some((id) => /course-quiz|role-play|course-question/.test(id)))).toBe(true);
+    expect(initial.every((c) => !c.moduleIds.some((id) => /course-quiz|role-play|course-question/.test(id)))).toBe(
+      true,
+    );
   });
 
   it('is readable from start to end by keyboard alone', async () => {
@@ -72,7 +74,11 @@ describe('the shipped course in Chromium', () => {
         if (++presses > 80) throw new Error(`No "next" link reachable by Tab on "${seen.at(-1)}"`);
       }
       await page.keyboard.press('Enter');
-      await page.waitForFunction((title) => document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title, expectedTitles[step]);
+      await page.waitForFunction(
+        (title) =>
+          document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
+        expectedTitles[step],
+      );
       const now = await focused(page);
       expect(now.tag, `focus after moving to "${expectedTitles[step]}"`).toBe('H1');
       seen.push(now.text);
@@ -86,7 +92,11 @@ describe('the shipped course in Chromium', () => {
     const page = await openCourse();
     for (let step = 1; step < expectedTitles.length; step++) {
       await page.locator('course-player a.next').click();
-      await page.waitForFunction((title) => document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title, expectedTitles[step]);
+      await page.waitForFunction(
+        (title) =>
+          document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
+        expectedTitles[step],
+      );
       // The item's own content rendered (page text, quiz or role-play), not just its heading.
       await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
     }
@@ -107,7 +117,10 @@ describe('the shipped course in Chromium', () => {
     else if (await fillIn.count()) await fillIn.fill('营业厅');
     else for (const select of await selects.all()) await select.selectOption({ index: 1 });
     await page.getByRole('button', { name: '检查答案' }).click();
-    await page.locator('course-question [role=status]').filter({ hasText: /回答正确|部分正确|回答不正确/ }).waitFor();
+    await page
+      .locator('course-question [role=status]')
+      .filter({ hasText: /回答正确|部分正确|回答不正确/ })
+      .waitFor();
     const questionBefore = await page.locator('course-quiz').innerText();
 
     await page.reload();
@@ -129,4 +142,3 @@ describe('the shipped course in Chromium', () => {
     await page.close();
   });
 });
-

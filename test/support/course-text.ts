@@ -129,8 +129,28 @@ export function placeholderHits(text: string): PlaceholderHit[] {
 
 /** Verdicts that say whether the answer was right but not why. */
 const BARE_VERDICTS = new Set([
-  '正确', '错误', '对', '错', '不对', '不正确', '对了', '错了', '答对了', '答错了', '回答正确', '回答错误', '正确答案',
-  'correct', 'wrong', 'incorrect', 'right', 'yes', 'no', 'ok', 'true', 'false',
+  '正确',
+  '错误',
+  '对',
+  '错',
+  '不对',
+  '不正确',
+  '对了',
+  '错了',
+  '答对了',
+  '答错了',
+  '回答正确',
+  '回答错误',
+  '正确答案',
+  'correct',
+  'wrong',
+  'incorrect',
+  'right',
+  'yes',
+  'no',
+  'ok',
+  'true',
+  'false',
 ]);
 
 /** At least this many letters, digits or CJK characters: enough to give a reason. */

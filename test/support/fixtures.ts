@@ -26,7 +26,10 @@ export function brokenFixtures(): BrokenFixture[] {
   return readdirSync(brokenFixturesDir)
     .sort()
     .map((name) => {
-      const expected = parse(readFileSync(join(brokenFixturesDir, name, 'expected.yaml'), 'utf8')) as Omit<BrokenFixture, 'name'>;
+      const expected = parse(readFileSync(join(brokenFixturesDir, name, 'expected.yaml'), 'utf8')) as Omit<
+        BrokenFixture,
+        'name'
+      >;
       return { name, ...expected };
     });
 }

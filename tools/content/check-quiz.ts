@@ -18,17 +18,37 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
   quiz.pools.forEach((pool, p) => {
     ids.claim(pool.id, 'pool', source.file, source.valueAt(['pools', p, 'id']));
     if (pool.draw !== undefined && pool.draw > pool.questions.length) {
-      diagnostics.add(source.file, source.valueAt(['pools', p, 'draw']), 'draw-too-large',
-        { zh: `题池“${pool.id}”要求每次抽取 ${pool.draw} 题，但只有 ${pool.questions.length} 题。`, en: `Pool "${pool.id}" draws ${pool.draw} questions but holds only ${pool.questions.length}.` },
-        { zh: `把 draw 改为不超过 ${pool.questions.length}，或增加题目。`, en: `Set draw to at most ${pool.questions.length}, or add questions.` });
+      diagnostics.add(
+        source.file,
+        source.valueAt(['pools', p, 'draw']),
+        'draw-too-large',
+        {
+          zh: `题池“${pool.id}”要求每次抽取 ${pool.draw} 题，但只有 ${pool.questions.length} 题。`,
+          en: `Pool "${pool.id}" draws ${pool.draw} questions but holds only ${pool.questions.length}.`,
+        },
+        {
+          zh: `把 draw 改为不超过 ${pool.questions.length}，或增加题目。`,
+          en: `Set draw to at most ${pool.questions.length}, or add questions.`,
+        },
+      );
     }
     pool.questions.forEach((question, q) => {
       const path: PathSegment[] = ['pools', p, 'questions', q];
       ids.claim(question.id, 'question', source.file, source.valueAt([...path, 'id']));
       if (question.objective !== undefined && !ctx.objectives.has(question.objective)) {
-        diagnostics.add(source.file, source.valueAt([...path, 'objective']), 'unknown-objective',
-          { zh: `题目“${question.id}”引用的学习目标“${question.objective}”不存在。`, en: `Question "${question.id}" names the objective "${question.objective}", which does not exist.` },
-          { zh: `使用所属章节 module.yaml 中的目标 id：${[...ctx.objectives].join('、')}。`, en: `Use an objective id from the module's module.yaml: ${[...ctx.objectives].join(', ')}.` });
+        diagnostics.add(
+          source.file,
+          source.valueAt([...path, 'objective']),
+          'unknown-objective',
+          {
+            zh: `题目“${question.id}”引用的学习目标“${question.objective}”不存在。`,
+            en: `Question "${question.id}" names the objective "${question.objective}", which does not exist.`,
+          },
+          {
+            zh: `使用所属章节 module.yaml 中的目标 id：${[...ctx.objectives].join('、')}。`,
+            en: `Use an objective id from the module's module.yaml: ${[...ctx.objectives].join(', ')}.`,
+          },
+        );
       }
       checkAnswerKey(question, path, ctx);
     });
@@ -38,16 +58,36 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
 function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContext): void {
   const { source, diagnostics } = ctx;
   const notAmong = (value: string, at: PathSegment[], listName: string, valid: string[]): void =>
-    diagnostics.add(source.file, source.valueAt(at), 'answer-not-option',
-      { zh: `题目“${question.id}”的答案“${value}”不在 ${listName} 的 id 中。`, en: `The answer "${value}" of question "${question.id}" is not one of its ${listName} ids.` },
-      { zh: `答案只能写 ${listName} 里已有的 id：${valid.join('、')}。`, en: `Use one of the ${listName} ids: ${valid.join(', ')}.` });
+    diagnostics.add(
+      source.file,
+      source.valueAt(at),
+      'answer-not-option',
+      {
+        zh: `题目“${question.id}”的答案“${value}”不在 ${listName} 的 id 中。`,
+        en: `The answer "${value}" of question "${question.id}" is not one of its ${listName} ids.`,
+      },
+      {
+        zh: `答案只能写 ${listName} 里已有的 id：${valid.join('、')}。`,
+        en: `Use one of the ${listName} ids: ${valid.join(', ')}.`,
+      },
+    );
   const duplicates = (list: { id: string }[], listName: string): void => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
       if (seen.has(item.id)) {
-        diagnostics.add(source.file, source.valueAt([...path, listName, i, 'id']), 'duplicate-option',
-          { zh: `题目“${question.id}”的 ${listName} 中 id“${item.id}”重复。`, en: `Question "${question.id}" repeats the id "${item.id}" in ${listName}.` },
-          { zh: '同一道题里每个选项的 id 必须不同，例如 a、b、c、d。', en: 'Each option of a question needs its own id, e.g. a, b, c, d.' });
+        diagnostics.add(
+          source.file,
+          source.valueAt([...path, listName, i, 'id']),
+          'duplicate-option',
+          {
+            zh: `题目“${question.id}”的 ${listName} 中 id“${item.id}”重复。`,
+            en: `Question "${question.id}" repeats the id "${item.id}" in ${listName}.`,
+          },
+          {
+            zh: '同一道题里每个选项的 id 必须不同，例如 a、b、c、d。',
+            en: 'Each option of a question needs its own id, e.g. a, b, c, d.',
+          },
+        );
       }
       seen.add(item.id);
     });
@@ -60,7 +100,8 @@ function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContex
       const valid = question.options.map((o) => o.id);
       const answers = question.type === 'single' ? [question.answer] : question.answer;
       answers.forEach((a, i) => {
-        if (!valid.includes(a)) notAmong(a, question.type === 'single' ? [...path, 'answer'] : [...path, 'answer', i], 'options', valid);
+        if (!valid.includes(a))
+          notAmong(a, question.type === 'single' ? [...path, 'answer'] : [...path, 'answer', i], 'options', valid);
       });
       break;
     }
@@ -72,9 +113,19 @@ function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContex
       });
       const missing = valid.filter((id) => !question.answer.includes(id));
       if (missing.length) {
-        diagnostics.add(source.file, source.valueAt([...path, 'answer']), 'answer-incomplete',
-          { zh: `排序题“${question.id}”的答案漏掉了：${missing.join('、')}。`, en: `The answer of sequencing question "${question.id}" leaves out: ${missing.join(', ')}.` },
-          { zh: 'answer 要按正确顺序列出 items 中的每一个 id。', en: 'List every item id in answer, in the correct order.' });
+        diagnostics.add(
+          source.file,
+          source.valueAt([...path, 'answer']),
+          'answer-incomplete',
+          {
+            zh: `排序题“${question.id}”的答案漏掉了：${missing.join('、')}。`,
+            en: `The answer of sequencing question "${question.id}" leaves out: ${missing.join(', ')}.`,
+          },
+          {
+            zh: 'answer 要按正确顺序列出 items 中的每一个 id。',
+            en: 'List every item id in answer, in the correct order.',
+          },
+        );
       }
       break;
     }
@@ -89,9 +140,19 @@ function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContex
       }
       const missing = sources.filter((id) => !(id in question.answer));
       if (missing.length) {
-        diagnostics.add(source.file, source.valueAt([...path, 'answer']), 'answer-incomplete',
-          { zh: `连线题“${question.id}”没有给出这些项的答案：${missing.join('、')}。`, en: `Matching question "${question.id}" has no answer for: ${missing.join(', ')}.` },
-          { zh: 'answer 中为 sources 的每一项写出“左侧 id: 右侧 id”。', en: 'Give "source id: target id" in answer for every source.' });
+        diagnostics.add(
+          source.file,
+          source.valueAt([...path, 'answer']),
+          'answer-incomplete',
+          {
+            zh: `连线题“${question.id}”没有给出这些项的答案：${missing.join('、')}。`,
+            en: `Matching question "${question.id}" has no answer for: ${missing.join(', ')}.`,
+          },
+          {
+            zh: 'answer 中为 sources 的每一项写出“左侧 id: 右侧 id”。',
+            en: 'Give "source id: target id" in answer for every source.',
+          },
+        );
       }
       break;
     }

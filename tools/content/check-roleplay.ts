@@ -10,9 +10,16 @@ export function checkRolePlay(rp: RolePlay, source: YamlSource, diagnostics: Dia
   const nodeIndex = new Map(rp.nodes.map((n, i) => [n.id, i] as const));
   rp.nodes.forEach((node, i) => {
     if (node.replies && !node.line) {
-      diagnostics.add(source.file, source.valueAt(['nodes', i]), 'missing-field',
-        { zh: `节点“${node.id}”有学员回答（replies），但缺少客户说的话（line）。`, en: `Node "${node.id}" has replies but no customer line ("line").` },
-        { zh: '加上“line: 客户说的话”和“mood: 情绪”。', en: 'Add "line: …" and "mood: …".' });
+      diagnostics.add(
+        source.file,
+        source.valueAt(['nodes', i]),
+        'missing-field',
+        {
+          zh: `节点“${node.id}”有学员回答（replies），但缺少客户说的话（line）。`,
+          en: `Node "${node.id}" has replies but no customer line ("line").`,
+        },
+        { zh: '加上“line: 客户说的话”和“mood: 情绪”。', en: 'Add "line: …" and "mood: …".' },
+      );
     }
   });
   for (const problem of analyseRolePlay(rp)) {
@@ -37,28 +44,55 @@ function describe(p: RolePlayProblem): { message: Bilingual; fix: Bilingual } {
   switch (p.kind) {
     case 'missing-start':
       return {
-        message: { zh: `start 指向的节点“${p.nodeId}”不存在。`, en: `start names the node "${p.nodeId}", which does not exist.` },
+        message: {
+          zh: `start 指向的节点“${p.nodeId}”不存在。`,
+          en: `start names the node "${p.nodeId}", which does not exist.`,
+        },
         fix: { zh: '把 start 改成第一个对话节点的 id。', en: 'Set start to the id of the first dialogue node.' },
       };
     case 'missing-target':
       return {
-        message: { zh: `节点“${p.nodeId}”的回答“${p.replyId}”要跳转到不存在的节点“${p.target}”。`, en: `Reply "${p.replyId}" of node "${p.nodeId}" goes to "${p.target}", which does not exist.` },
-        fix: { zh: '把 next 改成已有节点的 id，或补上这个节点。', en: 'Point next at an existing node, or add that node.' },
+        message: {
+          zh: `节点“${p.nodeId}”的回答“${p.replyId}”要跳转到不存在的节点“${p.target}”。`,
+          en: `Reply "${p.replyId}" of node "${p.nodeId}" goes to "${p.target}", which does not exist.`,
+        },
+        fix: {
+          zh: '把 next 改成已有节点的 id，或补上这个节点。',
+          en: 'Point next at an existing node, or add that node.',
+        },
       };
     case 'unreachable':
       return {
-        message: { zh: `节点“${p.nodeId}”无法到达：没有任何回答跳转到它。`, en: `Node "${p.nodeId}" is unreachable: no reply leads to it.` },
-        fix: { zh: '在某个回答的 next 中指向它，或删除这个节点。', en: "Point some reply's next at it, or delete the node." },
+        message: {
+          zh: `节点“${p.nodeId}”无法到达：没有任何回答跳转到它。`,
+          en: `Node "${p.nodeId}" is unreachable: no reply leads to it.`,
+        },
+        fix: {
+          zh: '在某个回答的 next 中指向它，或删除这个节点。',
+          en: "Point some reply's next at it, or delete the node.",
+        },
       };
     case 'dead-end':
       return {
-        message: { zh: `节点“${p.nodeId}”是死胡同：既没有学员回答（replies），也不是结局（ending）。`, en: `Node "${p.nodeId}" is a dead end: it has no replies and no ending.` },
-        fix: { zh: '给它加上至少两个 replies，或加上 ending（outcome、title、debrief）。', en: 'Give it at least two replies, or an ending (outcome, title, debrief).' },
+        message: {
+          zh: `节点“${p.nodeId}”是死胡同：既没有学员回答（replies），也不是结局（ending）。`,
+          en: `Node "${p.nodeId}" is a dead end: it has no replies and no ending.`,
+        },
+        fix: {
+          zh: '给它加上至少两个 replies，或加上 ending（outcome、title、debrief）。',
+          en: 'Give it at least two replies, or an ending (outcome, title, debrief).',
+        },
       };
     case 'no-exit-cycle':
       return {
-        message: { zh: `节点“${p.nodeId}”处在一个走不出去的循环里：从这里无论怎么回答都到不了任何结局。`, en: `Node "${p.nodeId}" is in a loop with no way out: no choice from here ever reaches an ending.` },
-        fix: { zh: '让循环中至少一个回答的 next 指向通往结局的节点。', en: 'Let at least one reply in the loop lead towards an ending.' },
+        message: {
+          zh: `节点“${p.nodeId}”处在一个走不出去的循环里：从这里无论怎么回答都到不了任何结局。`,
+          en: `Node "${p.nodeId}" is in a loop with no way out: no choice from here ever reaches an ending.`,
+        },
+        fix: {
+          zh: '让循环中至少一个回答的 next 指向通往结局的节点。',
+          en: 'Let at least one reply in the loop lead towards an ending.',
+        },
       };
     case 'duplicate-node':
       return {
@@ -67,13 +101,22 @@ function describe(p: RolePlayProblem): { message: Bilingual; fix: Bilingual } {
       };
     case 'duplicate-reply':
       return {
-        message: { zh: `节点“${p.nodeId}”中回答 id“${p.replyId}”重复。`, en: `Node "${p.nodeId}" uses the reply id "${p.replyId}" twice.` },
+        message: {
+          zh: `节点“${p.nodeId}”中回答 id“${p.replyId}”重复。`,
+          en: `Node "${p.nodeId}" uses the reply id "${p.replyId}" twice.`,
+        },
         fix: { zh: '同一节点中每个回答的 id 必须不同。', en: 'Give every reply of a node its own id.' },
       };
     case 'both-replies-and-ending':
       return {
-        message: { zh: `节点“${p.nodeId}”同时写了 replies 和 ending。`, en: `Node "${p.nodeId}" has both replies and an ending.` },
-        fix: { zh: '结局节点只写 ending；对话节点只写 replies。', en: 'An ending node has only ending; a dialogue node only replies.' },
+        message: {
+          zh: `节点“${p.nodeId}”同时写了 replies 和 ending。`,
+          en: `Node "${p.nodeId}" has both replies and an ending.`,
+        },
+        fix: {
+          zh: '结局节点只写 ending；对话节点只写 replies。',
+          en: 'An ending node has only ending; a dialogue node only replies.',
+        },
       };
   }
 }

@@ -1,7 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type {
-  CompletionRules, CourseIndex, ItemSummary, ModuleData, ModuleItem, ModuleSummary, Objective, Quiz, RolePlay,
+  CompletionRules,
+  CourseIndex,
+  ItemSummary,
+  ModuleData,
+  ModuleItem,
+  ModuleSummary,
+  Objective,
+  Quiz,
+  RolePlay,
 } from '../../core/types.js';
 import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
@@ -37,13 +45,31 @@ export interface LoadOptions {
 }
 
 interface CourseFile {
-  id: string; title: string; description: string; language: string; version: string;
-  modules: string[]; finalAssessment?: string; passingScore: number; completion: CompletionRules;
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  version: string;
+  modules: string[];
+  finalAssessment?: string;
+  passingScore: number;
+  completion: CompletionRules;
 }
 
-interface ModuleFile { id: string; title: string; description: string; objectives: Objective[] }
+interface ModuleFile {
+  id: string;
+  title: string;
+  description: string;
+  objectives: Objective[];
+}
 
-interface PageFront { id: string; title: string; objectives: string[]; minutes: number; sources: string[] }
+interface PageFront {
+  id: string;
+  title: string;
+  objectives: string[];
+  minutes: number;
+  sources: string[];
+}
 
 interface ModuleSource {
   folder: string;
@@ -68,7 +94,12 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   const seeds = options.seedsDir && existsSync(options.seedsDir) ? new Set(readdirSync(options.seedsDir)) : null;
 
   /** Parses and schema-checks a file; null on a syntax error. `valid` is false when the schema check failed. */
-  const readYaml = (file: string, schema: SchemaName, text?: string, lineOffset = 0): { source: YamlSource; valid: boolean } | null => {
+  const readYaml = (
+    file: string,
+    schema: SchemaName,
+    text?: string,
+    lineOffset = 0,
+  ): { source: YamlSource; valid: boolean } | null => {
     watched.push(file);
     const source = new YamlSource(rel(file), text ?? readFileSync(file, 'utf8'), lineOffset);
     if (!source.reportSyntax(diagnostics)) return null;
@@ -83,9 +114,16 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   // The course file.
   const courseFile = join(root, 'course.yaml');
   if (!existsSync(courseFile)) {
-    diagnostics.add('course.yaml', { line: 1, column: 1 }, 'missing-file',
+    diagnostics.add(
+      'course.yaml',
+      { line: 1, column: 1 },
+      'missing-file',
       { zh: '找不到课程文件 course.yaml。', en: 'The course file course.yaml is missing.' },
-      { zh: '在课程根目录创建 course.yaml（参见培训师指南）。', en: 'Create course.yaml at the course root (see the authoring guide).' });
+      {
+        zh: '在课程根目录创建 course.yaml（参见培训师指南）。',
+        en: 'Create course.yaml at the course root (see the authoring guide).',
+      },
+    );
     return { course: null, diagnostics: diagnostics.sorted(), watched };
   }
   const courseRead = readYaml(courseFile, 'course');
@@ -103,15 +141,32 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     const name = MODULE_FOLDER.exec(folder);
     const moduleFile = join(dir, 'module.yaml');
     if (!name) {
-      diagnostics.add(rel(dir), { line: 1, column: 1 }, 'module-folder-name',
-        { zh: `章节文件夹名“${folder}”不符合“两位数字-章节id”的格式。`, en: `The module folder "${folder}" is not named "NN-module-id".` },
-        { zh: '把文件夹改名为如 05-after-sales 的形式：两位数字、连字符、章节 id。', en: 'Rename it like 05-after-sales: two digits, a hyphen, the module id.' });
+      diagnostics.add(
+        rel(dir),
+        { line: 1, column: 1 },
+        'module-folder-name',
+        {
+          zh: `章节文件夹名“${folder}”不符合“两位数字-章节id”的格式。`,
+          en: `The module folder "${folder}" is not named "NN-module-id".`,
+        },
+        {
+          zh: '把文件夹改名为如 05-after-sales 的形式：两位数字、连字符、章节 id。',
+          en: 'Rename it like 05-after-sales: two digits, a hyphen, the module id.',
+        },
+      );
       continue;
     }
     if (!existsSync(moduleFile)) {
-      diagnostics.add(rel(moduleFile), { line: 1, column: 1 }, 'missing-file',
+      diagnostics.add(
+        rel(moduleFile),
+        { line: 1, column: 1 },
+        'missing-file',
         { zh: `章节文件夹“${folder}”中没有 module.yaml。`, en: `The module folder "${folder}" has no module.yaml.` },
-        { zh: '复制其他章节的 module.yaml 并修改 id、title、description 和 objectives。', en: "Copy another module's module.yaml and change its id, title, description and objectives." });
+        {
+          zh: '复制其他章节的 module.yaml 并修改 id、title、description 和 objectives。',
+          en: "Copy another module's module.yaml and change its id, title, description and objectives.",
+        },
+      );
       continue;
     }
     const read = readYaml(moduleFile, 'module');
@@ -121,20 +176,42 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     if (!Array.isArray(file.objectives)) file.objectives = [];
     file.objectives = file.objectives.filter((o) => typeof o?.id === 'string');
     if (file.id !== name[2]) {
-      diagnostics.add(source.file, source.valueAt(['id']), 'module-id-mismatch',
-        { zh: `module.yaml 的 id“${file.id}”与文件夹名“${folder}”不一致。`, en: `module.yaml's id "${file.id}" does not match its folder "${folder}".` },
-        { zh: `把 id 改成“${name[2]}”，或把文件夹改名为“${name[1]}-${file.id}”。`, en: `Set id to "${name[2]}", or rename the folder "${name[1]}-${file.id}".` });
+      diagnostics.add(
+        source.file,
+        source.valueAt(['id']),
+        'module-id-mismatch',
+        {
+          zh: `module.yaml 的 id“${file.id}”与文件夹名“${folder}”不一致。`,
+          en: `module.yaml's id "${file.id}" does not match its folder "${folder}".`,
+        },
+        {
+          zh: `把 id 改成“${name[2]}”，或把文件夹改名为“${name[1]}-${file.id}”。`,
+          en: `Set id to "${name[2]}", or rename the folder "${name[1]}-${file.id}".`,
+        },
+      );
     }
     ids.claim(file.id, 'module', source.file, source.valueAt(['id']));
-    file.objectives.forEach((o, i) => ids.claim(o.id, 'objective', source.file, source.valueAt(['objectives', i, 'id'])));
+    file.objectives.forEach((o, i) =>
+      ids.claim(o.id, 'objective', source.file, source.valueAt(['objectives', i, 'id'])),
+    );
     const entries: string[] = [];
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'module.yaml' || entry === 'media' || entry.startsWith('.')) continue;
       if (ITEM_FILE.test(entry)) entries.push(join(dir, entry));
       else {
-        diagnostics.add(rel(join(dir, entry)), { line: 1, column: 1 }, 'unexpected-file',
-          { zh: `章节文件夹中的“${entry}”不会被使用：文件名不符合规则。`, en: `"${entry}" in a module folder is not used: its name does not follow the rules.` },
-          { zh: '页面命名为“两位数字-名称.md”（如 03-listening.md），情景演练命名为“两位数字-名称.roleplay.yaml”；图片放进 media/ 文件夹。', en: 'Name pages "NN-name.md" (e.g. 03-listening.md) and role-plays "NN-name.roleplay.yaml"; put images in media/.' });
+        diagnostics.add(
+          rel(join(dir, entry)),
+          { line: 1, column: 1 },
+          'unexpected-file',
+          {
+            zh: `章节文件夹中的“${entry}”不会被使用：文件名不符合规则。`,
+            en: `"${entry}" in a module folder is not used: its name does not follow the rules.`,
+          },
+          {
+            zh: '页面命名为“两位数字-名称.md”（如 03-listening.md），情景演练命名为“两位数字-名称.roleplay.yaml”；图片放进 media/ 文件夹。',
+            en: 'Name pages "NN-name.md" (e.g. 03-listening.md) and role-plays "NN-name.roleplay.yaml"; put images in media/.',
+          },
+        );
       }
     }
     if (moduleSources.has(file.id)) continue;
@@ -145,23 +222,46 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   if (course && courseSource) {
     course.modules.forEach((id, i) => {
       if (!moduleSources.has(id)) {
-        diagnostics.add(courseSource.file, courseSource.valueAt(['modules', i]), 'module-missing',
-          { zh: `course.yaml 列出了章节“${id}”，但 modules/ 中没有对应的文件夹。`, en: `course.yaml lists the module "${id}", but modules/ has no folder for it.` },
-          { zh: `创建文件夹 modules/NN-${id}/（含 module.yaml），或从列表中删除它，或检查拼写。`, en: `Create modules/NN-${id}/ with a module.yaml, remove it from the list, or fix the spelling.` });
+        diagnostics.add(
+          courseSource.file,
+          courseSource.valueAt(['modules', i]),
+          'module-missing',
+          {
+            zh: `course.yaml 列出了章节“${id}”，但 modules/ 中没有对应的文件夹。`,
+            en: `course.yaml lists the module "${id}", but modules/ has no folder for it.`,
+          },
+          {
+            zh: `创建文件夹 modules/NN-${id}/（含 module.yaml），或从列表中删除它，或检查拼写。`,
+            en: `Create modules/NN-${id}/ with a module.yaml, remove it from the list, or fix the spelling.`,
+          },
+        );
       }
     });
     for (const [id, m] of moduleSources) {
       if (!course.modules.includes(id)) {
-        diagnostics.add(m.source.file, m.source.valueAt(['id']), 'module-not-listed',
-          { zh: `章节“${id}”存在，但没有列在 course.yaml 的 modules 中，学员看不到它。`, en: `The module "${id}" exists but is not listed in course.yaml's modules, so learners never see it.` },
-          { zh: `在 course.yaml 的 modules 中按顺序加入“- ${id}”，或删除这个文件夹。`, en: `Add "- ${id}" to modules in course.yaml at its place in the order, or delete the folder.` });
+        diagnostics.add(
+          m.source.file,
+          m.source.valueAt(['id']),
+          'module-not-listed',
+          {
+            zh: `章节“${id}”存在，但没有列在 course.yaml 的 modules 中，学员看不到它。`,
+            en: `The module "${id}" exists but is not listed in course.yaml's modules, so learners never see it.`,
+          },
+          {
+            zh: `在 course.yaml 的 modules 中按顺序加入“- ${id}”，或删除这个文件夹。`,
+            en: `Add "- ${id}" to modules in course.yaml at its place in the order, or delete the folder.`,
+          },
+        );
       }
     }
   }
 
   // Pages and role-plays, in reading order per module.
   const pageFiles = new Map<string, { moduleId: string; pageId: string }>();
-  const parsedItems = new Map<string, { file: string; front?: PageFront; body?: string; bodyLine?: number; roleplay?: RolePlay }[]>();
+  const parsedItems = new Map<
+    string,
+    { file: string; front?: PageFront; body?: string; bodyLine?: number; roleplay?: RolePlay }[]
+  >();
   for (const [moduleId, m] of moduleSources) {
     const objectives = new Set(m.file.objectives.map((o) => o.id));
     const items: NonNullable<ReturnType<typeof parsedItems.get>> = [];
@@ -170,9 +270,19 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         watched.push(file);
         const split = splitFrontMatter(readFileSync(file, 'utf8'));
         if (split.frontMatter === null) {
-          diagnostics.add(rel(file), { line: 1, column: 1 }, 'missing-front-matter',
-            { zh: '页面开头缺少头信息（两行 --- 之间的 id、title、objectives、minutes、sources）。', en: 'The page has no front matter (id, title, objectives, minutes, sources between two --- lines).' },
-            { zh: '在文件最开头加上头信息，可复制其他页面的开头再修改。', en: "Add front matter at the very top; copy another page's and edit it." });
+          diagnostics.add(
+            rel(file),
+            { line: 1, column: 1 },
+            'missing-front-matter',
+            {
+              zh: '页面开头缺少头信息（两行 --- 之间的 id、title、objectives、minutes、sources）。',
+              en: 'The page has no front matter (id, title, objectives, minutes, sources between two --- lines).',
+            },
+            {
+              zh: '在文件最开头加上头信息，可复制其他页面的开头再修改。',
+              en: "Add front matter at the very top; copy another page's and edit it.",
+            },
+          );
           continue;
         }
         const read = readYaml(file, 'page', split.frontMatter, 1);
@@ -182,22 +292,46 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         ids.claim(front.id, 'page', source.file, source.valueAt(['id']));
         front.objectives.forEach((o, i) => {
           if (!objectives.has(o)) {
-            diagnostics.add(source.file, source.valueAt(['objectives', i]), 'unknown-objective',
-              { zh: `页面引用的学习目标“${o}”不在本章 module.yaml 中。`, en: `The page names the objective "${o}", which is not in this module's module.yaml.` },
-              { zh: `使用本章的目标 id：${[...objectives].join('、')}。`, en: `Use one of this module's objective ids: ${[...objectives].join(', ')}.` });
+            diagnostics.add(
+              source.file,
+              source.valueAt(['objectives', i]),
+              'unknown-objective',
+              {
+                zh: `页面引用的学习目标“${o}”不在本章 module.yaml 中。`,
+                en: `The page names the objective "${o}", which is not in this module's module.yaml.`,
+              },
+              {
+                zh: `使用本章的目标 id：${[...objectives].join('、')}。`,
+                en: `Use one of this module's objective ids: ${[...objectives].join(', ')}.`,
+              },
+            );
           }
         });
         front.sources.forEach((s, i) => {
           if (seeds && !seeds.has(s)) {
-            diagnostics.add(source.file, source.valueAt(['sources', i]), 'unknown-source',
+            diagnostics.add(
+              source.file,
+              source.valueAt(['sources', i]),
+              'unknown-source',
               { zh: `素材文件“${s}”不存在。`, en: `The source file "${s}" does not exist.` },
-              { zh: `写 ../shared/seeds/ 中实际的文件名：${[...seeds].join('、')}。`, en: `Use a real file name from ../shared/seeds/: ${[...seeds].join(', ')}.` });
+              {
+                zh: `写 ../shared/seeds/ 中实际的文件名：${[...seeds].join('、')}。`,
+                en: `Use a real file name from ../shared/seeds/: ${[...seeds].join(', ')}.`,
+              },
+            );
           }
         });
         if (!split.body.trim()) {
-          diagnostics.add(source.file, { line: split.bodyLine, column: 1 }, 'empty-page',
+          diagnostics.add(
+            source.file,
+            { line: split.bodyLine, column: 1 },
+            'empty-page',
             { zh: '页面正文是空的。', en: 'The page has no body text.' },
-            { zh: '在头信息下方写正文，或删除这个页面。', en: 'Write the body below the front matter, or delete the page.' });
+            {
+              zh: '在头信息下方写正文，或删除这个页面。',
+              en: 'Write the body below the front matter, or delete the page.',
+            },
+          );
         }
         pageFiles.set(file, { moduleId, pageId: front.id });
         items.push({ file, front, body: split.body, bodyLine: split.bodyLine });
@@ -211,9 +345,16 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       }
     }
     if (!m.entries.some((entry) => entry.endsWith('.md'))) {
-      diagnostics.add(m.source.file, { line: 1, column: 1 }, 'empty-module',
+      diagnostics.add(
+        m.source.file,
+        { line: 1, column: 1 },
+        'empty-module',
         { zh: `章节“${moduleId}”没有任何页面。`, en: `The module "${moduleId}" has no pages.` },
-        { zh: '在章节文件夹中加入至少一个“01-名称.md”页面，或从 course.yaml 中删除这个章节。', en: 'Add at least one "01-name.md" page to the folder, or remove the module from course.yaml.' });
+        {
+          zh: '在章节文件夹中加入至少一个“01-名称.md”页面，或从 course.yaml 中删除这个章节。',
+          en: 'Add at least one "01-name.md" page to the folder, or remove the module from course.yaml.',
+        },
+      );
     }
     parsedItems.set(moduleId, items);
   }
@@ -228,9 +369,19 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     const file = join(quizzesDir, entry);
     if (entry.startsWith('.')) continue;
     if (!entry.endsWith('.yaml')) {
-      diagnostics.add(rel(file), { line: 1, column: 1 }, 'unexpected-file',
-        { zh: `quizzes/ 中的“${entry}”不会被使用：题库文件必须以 .yaml 结尾。`, en: `"${entry}" in quizzes/ is not used: quiz files must end in .yaml.` },
-        { zh: '把文件改名为以 .yaml 结尾（例如 service-channels.yaml），或把它移出 quizzes/。', en: 'Rename it to end in .yaml (e.g. service-channels.yaml), or move it out of quizzes/.' });
+      diagnostics.add(
+        rel(file),
+        { line: 1, column: 1 },
+        'unexpected-file',
+        {
+          zh: `quizzes/ 中的“${entry}”不会被使用：题库文件必须以 .yaml 结尾。`,
+          en: `"${entry}" in quizzes/ is not used: quiz files must end in .yaml.`,
+        },
+        {
+          zh: '把文件改名为以 .yaml 结尾（例如 service-channels.yaml），或把它移出 quizzes/。',
+          en: 'Rename it to end in .yaml (e.g. service-channels.yaml), or move it out of quizzes/.',
+        },
+      );
       continue;
     }
     const read = readYaml(file, 'quiz');
@@ -238,64 +389,136 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     const source = read.source;
     const raw = source.data as Quiz;
     if (raw.module === undefined && !raw.final) {
-      diagnostics.add(source.file, source.valueAt([]), 'quiz-no-module',
-        { zh: '测验没有写所属章节（module），也不是期末测验（final: true）。', en: 'The quiz names no module ("module") and is not the final assessment ("final: true").' },
-        { zh: '加上“module: 章节id”；如果是期末测验，写“final: true”。', en: 'Add "module: <module id>", or "final: true" for the final assessment.' });
+      diagnostics.add(
+        source.file,
+        source.valueAt([]),
+        'quiz-no-module',
+        {
+          zh: '测验没有写所属章节（module），也不是期末测验（final: true）。',
+          en: 'The quiz names no module ("module") and is not the final assessment ("final: true").',
+        },
+        {
+          zh: '加上“module: 章节id”；如果是期末测验，写“final: true”。',
+          en: 'Add "module: <module id>", or "final: true" for the final assessment.',
+        },
+      );
       continue;
     }
     if (raw.module !== undefined && raw.final) {
-      diagnostics.add(source.file, source.keyAt([], 'final'), 'quiz-module-and-final',
+      diagnostics.add(
+        source.file,
+        source.keyAt([], 'final'),
+        'quiz-module-and-final',
         { zh: '测验同时写了 module 和 final。', en: 'The quiz has both module and final.' },
-        { zh: '章节测验只写 module；期末测验只写 final: true。', en: 'A module quiz has only module; the final assessment only final: true.' });
+        {
+          zh: '章节测验只写 module；期末测验只写 final: true。',
+          en: 'A module quiz has only module; the final assessment only final: true.',
+        },
+      );
       continue;
     }
     const moduleSource = raw.module !== undefined ? moduleSources.get(raw.module) : undefined;
     if (raw.module !== undefined && !moduleSource) {
-      diagnostics.add(source.file, source.valueAt(['module']), 'quiz-unknown-module',
-        { zh: `测验所属的章节“${raw.module}”不存在。`, en: `The quiz belongs to the module "${raw.module}", which does not exist.` },
-        { zh: `改成已有章节的 id：${[...moduleSources.keys()].join('、')}。`, en: `Use an existing module id: ${[...moduleSources.keys()].join(', ')}.` });
+      diagnostics.add(
+        source.file,
+        source.valueAt(['module']),
+        'quiz-unknown-module',
+        {
+          zh: `测验所属的章节“${raw.module}”不存在。`,
+          en: `The quiz belongs to the module "${raw.module}", which does not exist.`,
+        },
+        {
+          zh: `改成已有章节的 id：${[...moduleSources.keys()].join('、')}。`,
+          en: `Use an existing module id: ${[...moduleSources.keys()].join(', ')}.`,
+        },
+      );
       continue;
     }
     const objectives = moduleSource ? new Set(moduleSource.file.objectives.map((o) => o.id)) : allObjectives;
     // Without a readable course.yaml the final assessment's pass mark is unknown; that error is already reported.
     const passingScore = raw.passingScore ?? (raw.final ? (course?.passingScore ?? 0) : undefined);
     if (passingScore === undefined) {
-      diagnostics.add(source.file, source.valueAt([]), 'missing-field',
+      diagnostics.add(
+        source.file,
+        source.valueAt([]),
+        'missing-field',
         { zh: '章节测验缺少及格线 passingScore。', en: 'The module quiz has no passingScore.' },
-        { zh: '加上“passingScore: 80”（百分比）。', en: 'Add "passingScore: 80" (percent).' });
+        { zh: '加上“passingScore: 80”（百分比）。', en: 'Add "passingScore: 80" (percent).' },
+      );
       continue;
     }
     if (raw.final && course && raw.passingScore !== undefined && raw.passingScore !== course.passingScore) {
-      diagnostics.add(source.file, source.valueAt(['passingScore']), 'passing-score-mismatch',
-        { zh: `期末测验的 passingScore（${raw.passingScore}）与 course.yaml 的 passingScore（${course.passingScore}）不一致。`, en: `The final assessment's passingScore (${raw.passingScore}) differs from course.yaml's (${course.passingScore}).` },
-        { zh: '删除期末测验中的 passingScore，只在 course.yaml 中设置。', en: "Remove passingScore from the final assessment; set it in course.yaml only." });
+      diagnostics.add(
+        source.file,
+        source.valueAt(['passingScore']),
+        'passing-score-mismatch',
+        {
+          zh: `期末测验的 passingScore（${raw.passingScore}）与 course.yaml 的 passingScore（${course.passingScore}）不一致。`,
+          en: `The final assessment's passingScore (${raw.passingScore}) differs from course.yaml's (${course.passingScore}).`,
+        },
+        {
+          zh: '删除期末测验中的 passingScore，只在 course.yaml 中设置。',
+          en: 'Remove passingScore from the final assessment; set it in course.yaml only.',
+        },
+      );
     }
     const quiz: Quiz = { ...DEFAULT_QUIZ, ...raw, passingScore };
     checkQuiz(quiz, { source, diagnostics, ids, objectives });
     if (quiz.final) {
       if (finalQuiz) {
-        diagnostics.add(source.file, source.valueAt(['final']), 'duplicate-final',
+        diagnostics.add(
+          source.file,
+          source.valueAt(['final']),
+          'duplicate-final',
           { zh: '有不止一个期末测验（final: true）。', en: 'More than one quiz is marked final: true.' },
-          { zh: '只保留一个期末测验。', en: 'Keep one final assessment.' });
+          { zh: '只保留一个期末测验。', en: 'Keep one final assessment.' },
+        );
       }
       finalQuiz = quiz;
       if (course && courseSource && course.finalAssessment !== quiz.id) {
-        diagnostics.add(source.file, source.valueAt(['id']), 'final-not-listed',
-          { zh: `期末测验“${quiz.id}”没有在 course.yaml 的 finalAssessment 中指定。`, en: `The final assessment "${quiz.id}" is not named by finalAssessment in course.yaml.` },
-          { zh: `在 course.yaml 中写“finalAssessment: ${quiz.id}”。`, en: `Set "finalAssessment: ${quiz.id}" in course.yaml.` });
+        diagnostics.add(
+          source.file,
+          source.valueAt(['id']),
+          'final-not-listed',
+          {
+            zh: `期末测验“${quiz.id}”没有在 course.yaml 的 finalAssessment 中指定。`,
+            en: `The final assessment "${quiz.id}" is not named by finalAssessment in course.yaml.`,
+          },
+          {
+            zh: `在 course.yaml 中写“finalAssessment: ${quiz.id}”。`,
+            en: `Set "finalAssessment: ${quiz.id}" in course.yaml.`,
+          },
+        );
       }
     } else if (moduleQuizzes.has(quiz.module!)) {
-      diagnostics.add(source.file, source.valueAt(['module']), 'duplicate-quiz',
+      diagnostics.add(
+        source.file,
+        source.valueAt(['module']),
+        'duplicate-quiz',
         { zh: `章节“${quiz.module}”已经有一个测验。`, en: `The module "${quiz.module}" already has a quiz.` },
-        { zh: '每个章节只有一个测验：把题目合并到同一个文件的题池中。', en: 'One quiz per module: merge the questions into one file.' });
+        {
+          zh: '每个章节只有一个测验：把题目合并到同一个文件的题池中。',
+          en: 'One quiz per module: merge the questions into one file.',
+        },
+      );
     } else {
       moduleQuizzes.set(quiz.module!, quiz);
     }
   }
   if (course?.finalAssessment && courseSource && finalQuiz?.id !== course.finalAssessment) {
-    diagnostics.add(courseSource.file, courseSource.valueAt(['finalAssessment']), 'final-missing',
-      { zh: `course.yaml 指定的期末测验“${course.finalAssessment}”不存在。`, en: `The final assessment "${course.finalAssessment}" named in course.yaml does not exist.` },
-      { zh: '在 quizzes/ 中创建 final: true 的测验并使用这个 id，或修改 finalAssessment。', en: 'Create a quiz with final: true and that id in quizzes/, or change finalAssessment.' });
+    diagnostics.add(
+      courseSource.file,
+      courseSource.valueAt(['finalAssessment']),
+      'final-missing',
+      {
+        zh: `course.yaml 指定的期末测验“${course.finalAssessment}”不存在。`,
+        en: `The final assessment "${course.finalAssessment}" named in course.yaml does not exist.`,
+      },
+      {
+        zh: '在 quizzes/ 中创建 final: true 的测验并使用这个 id，或修改 finalAssessment。',
+        en: 'Create a quiz with final: true and that id in quizzes/, or change finalAssessment.',
+      },
+    );
   }
 
   if (diagnostics.hasErrors || !course) return { course: null, diagnostics: diagnostics.sorted(), watched };
@@ -351,14 +574,24 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     const item: ModuleItem = { kind: 'quiz', id: finalQuiz.id, title: finalQuiz.title, quiz: finalQuiz };
     modules.push({ id: finalQuiz.id, items: [item] });
     finalAssessment = {
-      id: finalQuiz.id, title: finalQuiz.title, description: finalQuiz.intro ?? '', objectives: [],
-      href: `modules/${finalQuiz.id}.json`, items: [summarise(item)],
+      id: finalQuiz.id,
+      title: finalQuiz.title,
+      description: finalQuiz.intro ?? '',
+      objectives: [],
+      href: `modules/${finalQuiz.id}.json`,
+      items: [summarise(item)],
     };
   }
   const index: CourseIndex = {
-    id: course.id, title: course.title, description: course.description, language: course.language,
-    version: course.version, passingScore: course.passingScore, completion: course.completion,
-    modules: summaries, ...(finalAssessment ? { finalAssessment } : {}),
+    id: course.id,
+    title: course.title,
+    description: course.description,
+    language: course.language,
+    version: course.version,
+    passingScore: course.passingScore,
+    completion: course.completion,
+    modules: summaries,
+    ...(finalAssessment ? { finalAssessment } : {}),
   };
   return { course: { index, modules, assets }, diagnostics: [], watched };
 }
@@ -368,7 +601,12 @@ function summarise(item: ModuleItem): ItemSummary {
     case 'page':
       return { kind: 'page', id: item.id, title: item.title, minutes: item.minutes };
     case 'roleplay':
-      return { kind: 'roleplay', id: item.id, title: item.title, ...(item.roleplay.required ? { required: item.roleplay.required } : {}) };
+      return {
+        kind: 'roleplay',
+        id: item.id,
+        title: item.title,
+        ...(item.roleplay.required ? { required: item.roleplay.required } : {}),
+      };
     case 'quiz':
       return { kind: 'quiz', id: item.id, title: item.title };
   }

@@ -9,8 +9,34 @@ const INLINE_HTML_TAGS = new Set(['br', 'sup', 'sub', 'mark', 'abbr', 'kbd', 'sm
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'hr',
-    'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'figure', 'figcaption', 'input',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'hr',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'div',
+    'figure',
+    'figcaption',
+    'input',
     ...INLINE_HTML_TAGS,
   ],
   allowedAttributes: {
@@ -84,9 +110,18 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
               at(token.raw.trim()),
               'heading-level',
               depth === 1
-                ? { zh: '正文中不能使用一级标题“# ”：页面标题已由头信息 title 显示。', en: 'Do not use a level-1 heading ("# ") in the body: the page title comes from the front matter.' }
-                : { zh: `标题层级跳级：从 ${lastHeading} 级直接到 ${depth} 级。`, en: `Heading level jumps from ${lastHeading} to ${depth}.` },
-              { zh: '正文的小节标题从“## ”开始，逐级使用“###”。', en: 'Start sections at "## " and go one level deeper at a time.' },
+                ? {
+                    zh: '正文中不能使用一级标题“# ”：页面标题已由头信息 title 显示。',
+                    en: 'Do not use a level-1 heading ("# ") in the body: the page title comes from the front matter.',
+                  }
+                : {
+                    zh: `标题层级跳级：从 ${lastHeading} 级直接到 ${depth} 级。`,
+                    en: `Heading level jumps from ${lastHeading} to ${depth}.`,
+                  },
+              {
+                zh: '正文的小节标题从“## ”开始，逐级使用“###”。',
+                en: 'Start sections at "## " and go one level deeper at a time.',
+              },
             );
           }
           lastHeading = depth;
@@ -99,21 +134,45 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
           const image = token as Tokens.Image;
           const where = at(`](${image.href}`);
           if (!image.text.trim()) {
-            ctx.diagnostics.add(ctx.file, where, 'image-alt-missing',
+            ctx.diagnostics.add(
+              ctx.file,
+              where,
+              'image-alt-missing',
               { zh: `图片“${image.href}”缺少替代文字。`, en: `The image "${image.href}" has no alternative text.` },
-              { zh: '在 ![ ] 的方括号里写一句话描述图片内容，供读屏软件朗读。', en: 'Describe the image inside the brackets of ![ ], for screen-reader users.' });
+              {
+                zh: '在 ![ ] 的方括号里写一句话描述图片内容，供读屏软件朗读。',
+                en: 'Describe the image inside the brackets of ![ ], for screen-reader users.',
+              },
+            );
           }
           if (/^[a-z][a-z0-9+.-]*:/i.test(image.href) || image.href.startsWith('//')) {
-            ctx.diagnostics.add(ctx.file, where, 'external-image',
-              { zh: `图片“${image.href}”引用了外部网址，学员离线或在 LMS 中可能看不到。`, en: `The image "${image.href}" points outside the course; learners offline or inside an LMS may not see it.` },
-              { zh: '把图片文件放进本章节的 media/ 文件夹，用相对路径引用，例如 media/counter.png。', en: "Put the file in the module's media/ folder and use a relative path such as media/counter.png." });
+            ctx.diagnostics.add(
+              ctx.file,
+              where,
+              'external-image',
+              {
+                zh: `图片“${image.href}”引用了外部网址，学员离线或在 LMS 中可能看不到。`,
+                en: `The image "${image.href}" points outside the course; learners offline or inside an LMS may not see it.`,
+              },
+              {
+                zh: '把图片文件放进本章节的 media/ 文件夹，用相对路径引用，例如 media/counter.png。',
+                en: "Put the file in the module's media/ folder and use a relative path such as media/counter.png.",
+              },
+            );
             break;
           }
           const file = resolve(dirname(ctx.absoluteFile), decodeURI(image.href));
           if (!existsSync(file)) {
-            ctx.diagnostics.add(ctx.file, where, 'broken-image',
+            ctx.diagnostics.add(
+              ctx.file,
+              where,
+              'broken-image',
               { zh: `找不到图片文件“${image.href}”。`, en: `Image file "${image.href}" not found.` },
-              { zh: '检查文件名（区分大小写）和路径，路径相对于本页面文件。', en: 'Check the file name (case matters) and the path, which is relative to this page file.' });
+              {
+                zh: '检查文件名（区分大小写）和路径，路径相对于本页面文件。',
+                en: 'Check the file name (case matters) and the path, which is relative to this page file.',
+              },
+            );
           } else {
             image.href = ctx.addImage(file);
           }
@@ -125,18 +184,35 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
           const href = link.href.trim();
           if (/^(https?:|mailto:|tel:)/i.test(href) || href.startsWith('#/')) break;
           if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-            ctx.diagnostics.add(ctx.file, where, 'unsafe-link',
+            ctx.diagnostics.add(
+              ctx.file,
+              where,
+              'unsafe-link',
               { zh: `不允许的链接“${href}”。`, en: `Link "${href}" is not allowed.` },
-              { zh: '只能链接 https:// 网址、mailto:、tel: 或课程中的其他页面文件（如 02-steps.md）。', en: 'Link only to https:// addresses, mailto:, tel:, or another page file of the course (e.g. 02-steps.md).' });
+              {
+                zh: '只能链接 https:// 网址、mailto:、tel: 或课程中的其他页面文件（如 02-steps.md）。',
+                en: 'Link only to https:// addresses, mailto:, tel:, or another page file of the course (e.g. 02-steps.md).',
+              },
+            );
             link.href = '#';
             break;
           }
           const target = resolve(dirname(ctx.absoluteFile), decodeURI(href.split('#')[0]!));
           const inCourse = ctx.pageHref(target);
           if (!inCourse) {
-            ctx.diagnostics.add(ctx.file, where, 'broken-link',
-              { zh: `链接“${href}”指向的页面不存在：${relative(dirname(ctx.absoluteFile), target) || href}。`, en: `Link "${href}" points to a page that does not exist.` },
-              { zh: '检查文件名和路径；链接其他页面时写它的 .md 文件路径，相对于本页面文件。', en: "Check the name and path; to link another page, use its .md file's path relative to this page." });
+            ctx.diagnostics.add(
+              ctx.file,
+              where,
+              'broken-link',
+              {
+                zh: `链接“${href}”指向的页面不存在：${relative(dirname(ctx.absoluteFile), target) || href}。`,
+                en: `Link "${href}" points to a page that does not exist.`,
+              },
+              {
+                zh: '检查文件名和路径；链接其他页面时写它的 .md 文件路径，相对于本页面文件。',
+                en: "Check the name and path; to link another page, use its .md file's path relative to this page.",
+              },
+            );
           } else {
             link.href = inCourse;
           }
@@ -149,7 +225,9 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
 
   const raw = marked.parse(body) as string;
   // Wide tables scroll inside a focusable region on a phone instead of widening the page.
-  const wrapped = raw.replace(/<table>/g, '<div class="table-scroll" role="region" tabindex="0" aria-label="表格 table"><table>').replace(/<\/table>/g, '</table></div>');
+  const wrapped = raw
+    .replace(/<table>/g, '<div class="table-scroll" role="region" tabindex="0" aria-label="表格 table"><table>')
+    .replace(/<\/table>/g, '</table></div>');
   return sanitizeHtml(wrapped, {
     ...SANITIZE,
     transformTags: {
@@ -169,15 +247,32 @@ function checkHtml(raw: string, where: Position, ctx: RenderContext): void {
     const tag = match[1]!.toLowerCase();
     const attrs = match[2] ?? '';
     if (!INLINE_HTML_TAGS.has(tag)) {
-      ctx.diagnostics.add(ctx.file, where, 'unsafe-html',
-        { zh: `页面中不允许使用 HTML 标签 <${tag}>${tag === 'script' ? '（脚本会在学员的浏览器中运行）' : ''}。`, en: `The HTML tag <${tag}> is not allowed in a page${tag === 'script' ? ' (a script would run in the learner\'s browser)' : ''}.` },
-        { zh: '删除它，改用 markdown 写法（列表、表格、加粗等）。', en: 'Remove it and use markdown instead (lists, tables, bold…).' });
+      ctx.diagnostics.add(
+        ctx.file,
+        where,
+        'unsafe-html',
+        {
+          zh: `页面中不允许使用 HTML 标签 <${tag}>${tag === 'script' ? '（脚本会在学员的浏览器中运行）' : ''}。`,
+          en: `The HTML tag <${tag}> is not allowed in a page${tag === 'script' ? " (a script would run in the learner's browser)" : ''}.`,
+        },
+        {
+          zh: '删除它，改用 markdown 写法（列表、表格、加粗等）。',
+          en: 'Remove it and use markdown instead (lists, tables, bold…).',
+        },
+      );
       continue;
     }
     if (/\son\w+\s*=/i.test(attrs) || /javascript:/i.test(attrs) || /\sstyle\s*=/i.test(attrs)) {
-      ctx.diagnostics.add(ctx.file, where, 'unsafe-html',
-        { zh: `<${tag}> 标签带有不允许的属性（事件处理、javascript: 或 style）。`, en: `<${tag}> has an attribute that is not allowed (event handler, javascript: or style).` },
-        { zh: '删除这些属性。', en: 'Remove those attributes.' });
+      ctx.diagnostics.add(
+        ctx.file,
+        where,
+        'unsafe-html',
+        {
+          zh: `<${tag}> 标签带有不允许的属性（事件处理、javascript: 或 style）。`,
+          en: `<${tag}> has an attribute that is not allowed (event handler, javascript: or style).`,
+        },
+        { zh: '删除这些属性。', en: 'Remove those attributes.' },
+      );
     }
   }
 }

@@ -38,8 +38,13 @@ export function checkSchema(source: YamlSource, name: SchemaName, diagnostics: D
     // `if`/`then` wrappers repeat what the inner errors already say.
     if (error.keyword === 'if') continue;
     // A field-name rule reports an inner `enum` error for the name too; the `propertyNames` error says it better.
-    if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined && error.keyword !== 'propertyNames') continue;
-    if (error.keyword === 'required' && typoFixes.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
+    if (
+      (error as ErrorObject & { propertyName?: string }).propertyName !== undefined &&
+      error.keyword !== 'propertyNames'
+    )
+      continue;
+    if (error.keyword === 'required' && typoFixes.has(`${error.instancePath}|${String(error.params.missingProperty)}`))
+      continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -59,7 +64,10 @@ function pathOf(pointer: string): PathSegment[] {
 
 /** Human form of a path: pools[0].questions[2].options */
 export function describePath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(文件顶层 top level)';
+  return (
+    path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') ||
+    '(文件顶层 top level)'
+  );
 }
 
 function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticList): void {
@@ -74,7 +82,10 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.valueAt(path),
         'missing-field',
         { zh: `${where} 缺少必填字段“${field}”。`, en: `${where} is missing the required field "${field}".` },
-        { zh: `在这里加上“${field}: …”。字段说明见 schemas/ 中的说明或培训师指南。`, en: `Add "${field}: …" here; see the schema or the authoring guide for what it holds.` },
+        {
+          zh: `在这里加上“${field}: …”。字段说明见 schemas/ 中的说明或培训师指南。`,
+          en: `Add "${field}: …" here; see the schema or the authoring guide for what it holds.`,
+        },
       );
       return;
     }
@@ -90,20 +101,33 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.keyAt(path, field),
         near ? 'unknown-field-typo' : 'unknown-field',
         near
-          ? { zh: `未知字段“${field}”，是不是想写“${guess}”？`, en: `Unknown field "${field}": did you mean "${guess}"?` }
+          ? {
+              zh: `未知字段“${field}”，是不是想写“${guess}”？`,
+              en: `Unknown field "${field}": did you mean "${guess}"?`,
+            }
           : { zh: `${where} 中不允许出现字段“${field}”。`, en: `The field "${field}" is not allowed in ${where}.` },
         near
           ? { zh: `把“${field}”改成“${guess}”。`, en: `Rename "${field}" to "${guess}".` }
-          : { zh: `删除它，或改成允许的字段：${allowed.join('、')}。`, en: `Remove it, or use one of: ${allowed.join(', ')}.` },
+          : {
+              zh: `删除它，或改成允许的字段：${allowed.join('、')}。`,
+              en: `Remove it, or use one of: ${allowed.join(', ')}.`,
+            },
       );
       return;
     }
     case 'type': {
       const expected = typeNames(String(p.type));
       if (p.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
-        diagnostics.add(source.file, source.valueAt(path), 'wrong-type',
-          { zh: `${where} 应该是文字，但 YAML 把 ${String(error.data)} 读成了${typeof error.data === 'number' ? '数字' : ' true/false'}。`, en: `${where} must be text, but YAML reads ${String(error.data)} as a ${typeof error.data}.` },
-          { zh: `给它加上引号，例如 "${String(error.data)}"。`, en: `Put it in quotes, e.g. "${String(error.data)}".` });
+        diagnostics.add(
+          source.file,
+          source.valueAt(path),
+          'wrong-type',
+          {
+            zh: `${where} 应该是文字，但 YAML 把 ${String(error.data)} 读成了${typeof error.data === 'number' ? '数字' : ' true/false'}。`,
+            en: `${where} must be text, but YAML reads ${String(error.data)} as a ${typeof error.data}.`,
+          },
+          { zh: `给它加上引号，例如 "${String(error.data)}"。`, en: `Put it in quotes, e.g. "${String(error.data)}".` },
+        );
         return;
       }
       diagnostics.add(
@@ -123,7 +147,10 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.valueAt(path),
         'invalid-value',
         { zh: `${where} 的值不在允许范围内。`, en: `${where} has a value that is not allowed.` },
-        { zh: `改成以下之一：${allowed.map(String).join('、')}。`, en: `Use one of: ${allowed.map(String).join(', ')}.` },
+        {
+          zh: `改成以下之一：${allowed.map(String).join('、')}。`,
+          en: `Use one of: ${allowed.map(String).join(', ')}.`,
+        },
       );
       return;
     }
@@ -131,28 +158,50 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const bound = { minimum: ['不能小于', 'at least'], maximum: ['不能大于', 'at most'], exclusiveMinimum: ['必须大于', 'more than'], exclusiveMaximum: ['必须小于', 'less than'] }[error.keyword]!;
+      const bound = {
+        minimum: ['不能小于', 'at least'],
+        maximum: ['不能大于', 'at most'],
+        exclusiveMinimum: ['必须大于', 'more than'],
+        exclusiveMaximum: ['必须小于', 'less than'],
+      }[error.keyword]!;
       diagnostics.add(
         source.file,
         source.valueAt(path),
         'out-of-range',
-        { zh: `${where} 的值 ${String(error.data)} 超出范围：${bound[0]} ${String(p.limit)}。`, en: `${where} is ${String(error.data)}; it must be ${bound[1]} ${String(p.limit)}.` },
-        { zh: `改成${bound[0].replace('不能', '不').replace('必须', '')} ${String(p.limit)} 的数字。`, en: `Use a number ${bound[1]} ${String(p.limit)}.` },
+        {
+          zh: `${where} 的值 ${String(error.data)} 超出范围：${bound[0]} ${String(p.limit)}。`,
+          en: `${where} is ${String(error.data)}; it must be ${bound[1]} ${String(p.limit)}.`,
+        },
+        {
+          zh: `改成${bound[0].replace('不能', '不').replace('必须', '')} ${String(p.limit)} 的数字。`,
+          en: `Use a number ${bound[1]} ${String(p.limit)}.`,
+        },
       );
       return;
     }
     case 'pattern': {
       const field = path.filter((s) => typeof s === 'string').at(-1);
       if (field === 'sources') {
-        diagnostics.add(source.file, source.valueAt(path), 'invalid-source',
+        diagnostics.add(
+          source.file,
+          source.valueAt(path),
+          'invalid-source',
           { zh: `${where} 不是素材文件名。`, en: `${where} is not a source file name.` },
-          { zh: '写 ../shared/seeds/ 中的文件名，例如 000_752fc6dac3c4367f.txt。', en: 'Use a file name from ../shared/seeds/, e.g. 000_752fc6dac3c4367f.txt.' });
+          {
+            zh: '写 ../shared/seeds/ 中的文件名，例如 000_752fc6dac3c4367f.txt。',
+            en: 'Use a file name from ../shared/seeds/, e.g. 000_752fc6dac3c4367f.txt.',
+          },
+        );
         return;
       }
       if (field === 'language') {
-        diagnostics.add(source.file, source.valueAt(path), 'invalid-value',
+        diagnostics.add(
+          source.file,
+          source.valueAt(path),
+          'invalid-value',
           { zh: `${where} 不是语言代码。`, en: `${where} is not a language tag.` },
-          { zh: '写语言代码，例如 zh-CN。', en: 'Use a language tag such as zh-CN.' });
+          { zh: '写语言代码，例如 zh-CN。', en: 'Use a language tag such as zh-CN.' },
+        );
         return;
       }
       diagnostics.add(
@@ -174,7 +223,10 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.file,
         source.valueAt(path),
         'too-short',
-        { zh: `${where} 内容太少或为空（至少需要 ${String(p.limit)} 项/个字符）。`, en: `${where} is empty or too short (at least ${String(p.limit)}).` },
+        {
+          zh: `${where} 内容太少或为空（至少需要 ${String(p.limit)} 项/个字符）。`,
+          en: `${where} is empty or too short (at least ${String(p.limit)}).`,
+        },
         { zh: '补充内容，或删除这个字段。', en: 'Fill it in, or remove the field.' },
       );
       return;
@@ -184,7 +236,10 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.file,
         source.valueAt(path),
         'duplicate-item',
-        { zh: `${where} 中有重复的项（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）。`, en: `${where} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).` },
+        {
+          zh: `${where} 中有重复的项（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）。`,
+          en: `${where} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).`,
+        },
         { zh: '删除重复的一项。', en: 'Remove the repeated item.' },
       );
       return;
@@ -194,7 +249,10 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         source.file,
         source.valueAt(path),
         'invalid-value',
-        { zh: `${where} 的值不符合要求（${error.keyword}: ${error.message ?? ''}）。`, en: `${where} is not valid: ${error.message ?? error.keyword}.` },
+        {
+          zh: `${where} 的值不符合要求（${error.keyword}: ${error.message ?? ''}）。`,
+          en: `${where} is not valid: ${error.message ?? error.keyword}.`,
+        },
         { zh: '对照 schemas/ 中的说明修改这个值。', en: 'Correct the value as the schema describes.' },
       );
     }
@@ -212,7 +270,8 @@ function typoGuess(error: ErrorObject): string | undefined {
 }
 
 function allowedFields(error: ErrorObject): string[] {
-  const schema = error.parentSchema as { properties?: Record<string, unknown>; propertyNames?: { enum?: string[] } } | undefined;
+  const schema = error.parentSchema as
+    { properties?: Record<string, unknown>; propertyNames?: { enum?: string[] } } | undefined;
   if (schema?.propertyNames?.enum) return schema.propertyNames.enum;
   return Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
 }

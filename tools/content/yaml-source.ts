@@ -37,8 +37,14 @@ export class YamlSource {
         at,
         duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
         duplicate
-          ? { zh: `同一层级中字段重复出现：${firstLine(error.message)}`, en: `A key appears twice at the same level: ${firstLine(error.message)}` }
-          : { zh: `YAML 格式错误：${YAML_ERRORS_ZH[error.code] ?? firstLine(error.message)}`, en: `YAML syntax error: ${firstLine(error.message)}` },
+          ? {
+              zh: `同一层级中字段重复出现：${firstLine(error.message)}`,
+              en: `A key appears twice at the same level: ${firstLine(error.message)}`,
+            }
+          : {
+              zh: `YAML 格式错误：${YAML_ERRORS_ZH[error.code] ?? firstLine(error.message)}`,
+              en: `YAML syntax error: ${firstLine(error.message)}`,
+            },
         duplicate
           ? { zh: '删除或合并重复的字段。', en: 'Remove or merge the repeated key.' }
           : {
@@ -83,7 +89,8 @@ export class YamlSource {
         const body = line.replace(/\s+#.*$/, '');
         return (body.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1;
       });
-      if (unbalanced >= 0) return { line: unbalanced + 1 + this.lineOffset, column: lines[unbalanced]!.indexOf('"') + 1 };
+      if (unbalanced >= 0)
+        return { line: unbalanced + 1 + this.lineOffset, column: lines[unbalanced]!.indexOf('"') + 1 };
     }
     return this.position(offset);
   }
