@@ -20,6 +20,8 @@ interface QuestionBase {
   weight?: number;
   /** Shown in review mode and when the answer is revealed. */
   explanation?: string;
+  /** Free tags; `application` marks a question that applies a rule to a situation (rather than recalling it). */
+  tags?: string[];
   /** Overrides the quiz's `questionAttempts`. */
   attempts?: number;
   /** Overrides the quiz's `revealAnswer`. */
@@ -137,6 +139,8 @@ export interface RolePlayReply {
   feedback: string;
   /** Short name of that rule, e.g. 先处理心情，再处理事情. */
   rule?: string;
+  /** A harmful reply (denial, argument, blame, forbidden phrase): a run that takes one cannot reach a good ending. */
+  harmful?: boolean;
   next: string;
 }
 
