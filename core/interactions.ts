@@ -22,6 +22,22 @@ export interface Score {
 }
 
 /**
+ * A response in structured form: what the learner answered, or one correct answer. Components and core fill it
+ * with the course's own ids; each tracker turns it into its standard's notation (xAPI / SCORM 2004 `[,]` and
+ * `[.]`, SCORM 1.2 single characters and `t`/`f`, IRIs for xAPI), in one place per standard.
+ */
+export type InteractionResponse =
+  /** single, multiple and role-play replies: the chosen option ids (one for single and role-play). */
+  | { type: 'choice'; choiceIds: string[] }
+  | { type: 'true-false'; value: boolean }
+  /** fill-in: the text as typed (learner) or one accepted answer (correct response). */
+  | { type: 'fill-in'; text: string }
+  /** sequencing: item ids in order. */
+  | { type: 'sequencing'; itemIds: string[] }
+  /** matching: source → target pairs. */
+  | { type: 'matching'; pairs: { source: string; target: string }[] };
+
+/**
  * One answered question or one role-play choice.
  * - choice: option ids joined by `[,]`
  * - true-false: `true` or `false`
