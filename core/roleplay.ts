@@ -156,10 +156,11 @@ export function analyseRolePlay(rp: RolePlay): RolePlayProblem[] {
     unique.map((n) => n.id),
     edges,
   )) {
-    const cyclic = component.length > 1 || (edges.get(component[0]) ?? []).includes(component[0]);
+    const head = component[0]!;
+    const cyclic = component.length > 1 || (edges.get(head) ?? []).includes(head);
     if (!cyclic) continue;
     if (!component.some((id) => reachable.has(id)) || component.some((id) => canExit.has(id))) continue;
-    const first = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
+    const first = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0]!;
     problems.push({ kind: 'no-exit-cycle', nodeId: first });
   }
   return problems;
@@ -198,10 +199,10 @@ function stronglyConnectedComponents(ids: string[], edges: Map<string, string[]>
     stack.push(root);
     onStack.add(root);
     while (work.length > 0) {
-      const frame = work[work.length - 1];
+      const frame = work[work.length - 1]!;
       const targets = edges.get(frame.id) ?? [];
       if (frame.next < targets.length) {
-        const to = targets[frame.next++];
+        const to = targets[frame.next++]!;
         if (!index.has(to)) {
           index.set(to, counter);
           low.set(to, counter);
@@ -216,7 +217,7 @@ function stronglyConnectedComponents(ids: string[], edges: Map<string, string[]>
       }
       work.pop();
       if (work.length > 0) {
-        const parent = work[work.length - 1].id;
+        const parent = work[work.length - 1]!.id;
         low.set(parent, Math.min(low.get(parent) as number, low.get(frame.id) as number));
       }
       if (low.get(frame.id) === index.get(frame.id)) {

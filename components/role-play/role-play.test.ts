@@ -85,7 +85,7 @@ async function chooseByKeyboard(el: RolePlayElement, index: number, expectOneTab
   expect(focused(el)).to.equal(label(radios(el)[0]));
   if (index === 0) await press(el, 'Space');
   for (let i = 0; i < index; i++) await press(el, 'ArrowDown');
-  expect(radios(el)[index].checked, `reply ${index} is selected`).to.equal(true);
+  expect(radios(el)[index]!.checked, `reply ${index} is selected`).to.equal(true);
   expect(focused(el)).to.equal(label(radios(el)[index]));
   expect(await tabUntil(el, isButton('确定'))).to.equal(1);
   await press(el, 'Enter');
@@ -135,13 +135,13 @@ describe('<role-play>', () => {
     expect(turns).to.have.length(1);
     const line = $(el, '#current-line') as HTMLElement;
     expect(label(line)).to.equal(label(turns[0]));
-    expect(text(line.querySelector('[part~="narration"]'))).to.equal(`旁白：${rp.nodes[0].narration}`);
-    expect(text(line.querySelector('[part~="customer"] .text'))).to.equal(rp.nodes[0].line);
+    expect(text(line.querySelector('[part~="narration"]'))).to.equal(`旁白：${rp.nodes[0]!.narration}`);
+    expect(text(line.querySelector('[part~="customer"] .text'))).to.equal(rp.nodes[0]!.line);
     expect(text(line.querySelector('.mood'))).to.contain('生气');
     expect(line.querySelector('.mood [aria-hidden="true"]')?.textContent).to.equal('😠');
     expect(text($(el, 'fieldset legend'))).to.equal('你会怎么回答？');
     expect(radios(el).map((r) => r.value)).to.deep.equal(['greet-sorry', 'greet-deny', 'greet-deflect']);
-    expect(radios(el).map((r) => text(r.closest('label')))).to.deep.equal(rp.nodes[0].replies!.map((r) => r.text));
+    expect(radios(el).map((r) => text(r.closest('label')))).to.deep.equal(rp.nodes[0]!.replies!.map((r) => r.text));
     expect($(el, '[role="status"]')?.children.length, 'the live region is there, empty').to.equal(0);
     expect(el.state).to.equal(null);
   });
@@ -168,7 +168,7 @@ describe('<role-play>', () => {
     await chooseByKeyboard(el, 1, false);
     const status = $(el, '[role="status"]') as HTMLElement;
     expect(status.contains(active(el)), 'focus is inside the live region').to.equal(true);
-    const reply = rp.nodes[0].replies![1];
+    const reply = rp.nodes[0]!.replies![1]!;
     expect(text(status)).to.contain('还有更好的回答，得 0 分（最高 3 分）');
     expect(text(status)).to.contain(reply.feedback);
     expect(text(status)).to.contain(`规则：${reply.rule}`);
@@ -235,7 +235,7 @@ describe('<role-play>', () => {
       // Interactions.
       expect(interactions).to.have.length(path.length);
       interactions.forEach((record, i) => {
-        const step = expected.steps[i];
+        const step = expected.steps[i]!;
         expect(record.id).to.equal(`${rp.id}.${step.nodeId}`);
         expect(record.parentId).to.equal(rp.id);
         expect(record.type).to.equal('choice');
@@ -269,7 +269,7 @@ describe('<role-play>', () => {
 
       // Completion.
       expect(completes).to.have.length(1);
-      const done = completes[0];
+      const done = completes[0]!;
       expect(done.roleplayId).to.equal(rp.id);
       expect(done.outcome).to.equal(expected.ending.outcome);
       expect(done.endingId).to.equal(expected.endingNode.id);
@@ -374,10 +374,10 @@ describe('<role-play>', () => {
       best: null,
     };
     const { el, interactions } = await mount(stale);
-    expect(text($(el, '#current-line'))).to.contain(rp.nodes[0].line!);
+    expect(text($(el, '#current-line'))).to.contain(rp.nodes[0]!.line!);
     expect($$(el, '.learner')).to.have.length(0);
     await chooseByKeyboard(el, 0, false);
-    expect(interactions[0].attempt, 'attempt counts the runs kept').to.equal(3);
+    expect(interactions[0]!.attempt, 'attempt counts the runs kept').to.equal(3);
   });
 
   it('reused for another role-play without a new state, starts afresh and carries nothing over', async () => {

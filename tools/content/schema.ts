@@ -163,7 +163,7 @@ function report(source: YamlSource, error: ErrorObject, diagnostics: DiagnosticL
         maximum: ['不能大于', 'at most'],
         exclusiveMinimum: ['必须大于', 'more than'],
         exclusiveMaximum: ['必须小于', 'less than'],
-      }[error.keyword]!;
+      }[error.keyword] as [string, string];
       diagnostics.add(
         source.file,
         source.valueAt(path),
