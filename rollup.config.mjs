@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { seedsDir as courseSeedsDir } from './tools/paths.ts';
 import { coursePlugin } from './tools/rollup-plugin-course.ts';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -15,7 +16,7 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export function createConfig({
   root = here('.'),
   outDir = here('dist'),
-  seedsDir = here('../shared/seeds'),
+  seedsDir = courseSeedsDir,
   minify = true,
 } = {}) {
   return {
@@ -32,7 +33,7 @@ export function createConfig({
       coursePlugin({ root, indexHtml: here('app/index.html'), ...(seedsDir ? { seedsDir } : {}) }),
       // The "production" condition selects Lit's production build (no dev-mode checks or warnings).
       nodeResolve({ exportConditions: ['production'] }),
-      esbuild({ target: 'es2022', tsconfig: here('tsconfig.json') }),
+      esbuild({ target: 'es2022', tsconfig: here('tsconfig.base.json') }),
       minify && terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],
     watch: { clearScreen: false },

@@ -1,12 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in Node without a DOM: plain modules in core/ and tools/, content checks and end-to-end runs in test/.
+// Three projects, run apart or together (`vitest run --project unit`): fast Node unit tests of the plain modules and
+// the layer check; the content checks (the real course and the fixtures through the real pipeline); end-to-end runs
+// of the built course in Chromium.
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts'],
-    // Generates the UI translation modules once, before any test bundles the app.
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20000,
     hookTimeout: 60000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'] },
+      },
+      {
+        extends: true,
+        // Generates the UI translation modules once, before any test bundles the app.
+        test: {
+          name: 'content',
+          include: ['test/*.test.ts'],
+          exclude: ['test/layers.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+      },
+    ],
   },
 });

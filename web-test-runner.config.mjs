@@ -11,7 +11,7 @@ export default {
   middleware: [fixtureCourseMiddleware],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

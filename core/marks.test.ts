@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceIds, questionMarks } from './marks.js';
-import { fillIn, matching, multiple, sequencing, single, trueFalse } from './questions.fixture.js';
+import { fillIn, matching, multiple, sequencing, single, trueFalse } from './testing/questions.fixture.js';
 
 describe('choiceIds', () => {
   it('a choice response as the selected ids of a choice input', () => {

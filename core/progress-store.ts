@@ -81,6 +81,9 @@ export class ProgressStore {
   }
 }
 
+// Web Crypto is a global in browsers and in Node 19+; core, which sees neither platform's types, declares the one call.
+declare const crypto: { getRandomValues(array: Uint8Array): Uint8Array };
+
 function randomSeed(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionOrder, unsolvedStart } from './question-order.js';
-import { fillIn, matching, multiple, sequencing, single, trueFalse } from './questions.fixture.js';
+import { fillIn, matching, multiple, sequencing, single, trueFalse } from './testing/questions.fixture.js';
 import { seededShuffle } from './shuffle.js';
 import type { SequencingQuestion } from './types.js';
 

@@ -23,7 +23,7 @@ import {
   startState,
   type RolePlayProblem,
 } from './roleplay.js';
-import { sampleRolePlay } from '../components/role-play/role-play.fixture.js';
+import { sampleRolePlay } from './testing/roleplay.fixture.js';
 
 const reply = (id: string, next: string, score = 1) => ({ id, text: id, score, feedback: `feedback ${id}`, next });
 const ending = (outcome: 'good' | 'neutral' | 'bad') => ({ outcome, title: outcome, debrief: `debrief ${outcome}` });

@@ -12,7 +12,7 @@ import {
   scoreOf,
   scoreResponse,
 } from './scoring.js';
-import { fillIn, matching, multiple, sequencing, single, trueFalse } from './questions.fixture.js';
+import { fillIn, matching, multiple, sequencing, single, trueFalse } from './testing/questions.fixture.js';
 import type { Question } from './types.js';
 
 describe('scoreOf', () => {

@@ -42,7 +42,7 @@ const NOT_LOADED = `the course did not load (${diagnostics.length} diagnostic(s)
 
 function built(): NonNullable<typeof course> {
   if (!course) expect.fail(NOT_LOADED);
-  return course!;
+  return course;
 }
 
 function moduleData(id: string): ModuleData {
@@ -53,7 +53,7 @@ function moduleData(id: string): ModuleData {
         .index.modules.map((x) => x.id)
         .join(', ')})`,
     );
-  return m!;
+  return m;
 }
 
 function moduleObjectives(id: string): string[] {
@@ -80,7 +80,7 @@ function finalQuiz(): Quiz {
     .find((i): i is QuizItem => i.kind === 'quiz' && i.quiz.final === true)?.quiz;
   if (!quiz || !c.index.finalAssessment)
     expect.fail('the course has no final assessment (a quiz with final: true named by course.yaml finalAssessment)');
-  return quiz!;
+  return quiz;
 }
 
 /** Every quiz of the course: the chapter quizzes and the final assessment. */

@@ -28,7 +28,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'course-bench-'));
 let bundle: OutputBundle = {};
 const builds = await time(3, async () => {
   const output = await build({ outDir });
-  bundle = Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle;
+  bundle = Object.fromEntries(output.output.map((o) => [o.fileName, o] as const));
 });
 const js = initialJavaScript(bundle).reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
 const index = readFileSync(join(outDir, 'content/course.json'), 'utf8');

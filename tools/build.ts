@@ -3,7 +3,7 @@
  * prints how much JavaScript a learner downloads before the first page shows, against its budget.
  */
 import { rmSync } from 'node:fs';
-import { rollup, type OutputBundle, type OutputChunk, type RollupOutput } from 'rollup';
+import { rollup, type OutputChunk, type RollupOutput } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
 import { gzipSize, initialJavaScript, INITIAL_JS_BUDGET } from './bundle-size.js';
 import { buildLocales } from './locales.js';
@@ -34,7 +34,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     buildLocales();
     const output = await build();
     const chunks = output.output.filter((o): o is OutputChunk => o.type === 'chunk');
-    const initial = initialJavaScript(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle);
+    const initial = initialJavaScript(Object.fromEntries(output.output.map((o) => [o.fileName, o] as const)));
     const bytes = initial.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
     const kb = (bytes / 1024).toFixed(1);
     console.log(`Built dist/: ${chunks.length} JavaScript files, ${output.output.length - chunks.length} other files.`);

@@ -3,6 +3,7 @@
  * source file changes. A content error is printed with its file and line, and shown in the browser in place of the
  * course until it is fixed; the last good build is never deleted.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { startDevServer } from '@web/dev-server';
 import { watch } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
@@ -68,7 +69,7 @@ process.on('SIGINT', () => {
 
 /** A page listing the content errors; it reloads itself when the next build finishes. */
 function errorPage(report: string, build: number): string {
-  const text = report.replace(/\u001b\[[0-9;]*m/g, '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const text = stripVTControlCharacters(report).replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>课程内容有错误 / Content errors</title>
 <style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;padding:1.5rem;background:#fff8f6;color:#1d232a}

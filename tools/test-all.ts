@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, unit tests (vitest: core, tools, content checks, end-to-end runs), browser tests
+ * `npm test`: type check of every room (tsc -b), lint, the three vitest projects (unit, content, e2e), browser tests
  * (@web/test-runner in Chromium) and validation of the shipped course; ends with one line of totals.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,27 +25,34 @@ rmSync(`${courseRoot}.test-results`, { recursive: true, force: true });
 mkdirSync(`${courseRoot}.test-results`, { recursive: true });
 buildLocales();
 
-console.log('\n== Type check (tsc --noEmit) ==');
-results.push({ suite: 'type check', totals: one(run(bin('tsc'), ['--noEmit']) === 0) });
+console.log('\n== Type check of every room (tsc -b) ==');
+results.push({ suite: 'type check', totals: one(run(bin('tsc'), ['-b']) === 0) });
 
-console.log('\n== Unit, content and end-to-end tests (vitest) ==');
-const unitStatus = run(bin('vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile=.test-results/unit.json',
-]);
-const unit = readJson<{ numPassedTests: number; numFailedTests: number }>(`${courseRoot}.test-results/unit.json`);
-results.push({
-  suite: 'unit',
-  // A crash before the report counts as a failure, so a broken run cannot pass silently.
-  totals: unit
-    ? {
-        passed: unit.numPassedTests,
-        failed: unit.numFailedTests + (unitStatus !== 0 && unit.numFailedTests === 0 ? 1 : 0),
-      }
-    : one(false),
-});
+console.log('\n== Lint (eslint) ==');
+results.push({ suite: 'lint', totals: one(run(bin('eslint'), ['.']) === 0) });
+
+for (const project of ['unit', 'content', 'e2e']) {
+  console.log(`\n== ${project} tests (vitest --project ${project}) ==`);
+  const report = `.test-results/${project}.json`;
+  const status = run(bin('vitest'), [
+    'run',
+    `--project=${project}`,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
+  const json = readJson<{ numPassedTests: number; numFailedTests: number }>(`${courseRoot}${report}`);
+  results.push({
+    suite: project,
+    // A crash before the report counts as a failure, so a broken run cannot pass silently.
+    totals: json
+      ? {
+          passed: json.numPassedTests,
+          failed: json.numFailedTests + (status !== 0 && json.numFailedTests === 0 ? 1 : 0),
+        }
+      : one(false),
+  });
+}
 
 console.log('\n== Browser tests (@web/test-runner, Chromium) ==');
 const browserStatus = run(bin('web-test-runner'), []);

@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 
 /** Reading typography for page content rendered from markdown. */
-export const coursePageStyles = css`
+const pageStyles = css`
   :host {
     display: block;
     line-height: 1.75;
-    font-size: var(--course-font-size, 1.0625rem);
+    font-size: calc(${token('font-size')} * 1.0625);
     overflow-wrap: anywhere;
   }
   h2 {
@@ -37,25 +38,25 @@ export const coursePageStyles = css`
     margin-top: 0.3em;
   }
   strong {
-    color: var(--course-color-strong, #0f2f57);
+    color: ${token('color-strong')};
   }
   blockquote {
     margin-inline: 0;
     padding: 0.75em 1em;
-    border-inline-start: 4px solid var(--course-color-primary, #0b5cad);
-    background: var(--course-color-surface-alt, #eef4fb);
-    border-radius: 0 var(--course-radius, 8px) var(--course-radius, 8px) 0;
+    border-inline-start: 4px solid ${token('color-primary')};
+    background: ${token('color-surface-alt')};
+    border-radius: 0 ${token('radius')} ${token('radius')} 0;
   }
   blockquote > :last-child {
     margin-bottom: 0;
   }
   a {
-    color: var(--course-color-link, #0b5cad);
+    color: ${token('color-primary')};
     text-underline-offset: 0.15em;
   }
   a:focus-visible,
   .table-scroll:focus-visible {
-    outline: 3px solid var(--course-color-focus, #f5a623);
+    outline: 3px solid ${token('color-focus')};
     outline-offset: 2px;
   }
   img {
@@ -69,7 +70,7 @@ export const coursePageStyles = css`
   .table-scroll {
     overflow-x: auto;
     margin: 0 0 1em;
-    border-radius: var(--course-radius, 8px);
+    border-radius: ${token('radius')};
   }
   table {
     border-collapse: collapse;
@@ -78,12 +79,14 @@ export const coursePageStyles = css`
   }
   th,
   td {
-    border: 1px solid var(--course-color-border, #c9d1dc);
+    border: 1px solid ${token('color-border-muted')};
     padding: 0.5em 0.65em;
     text-align: start;
     vertical-align: top;
   }
   th {
-    background: var(--course-color-surface-alt, #eef4fb);
+    background: ${token('color-surface-alt')};
   }
 `;
+
+export const coursePageStyles = [baseStyles, pageStyles];

@@ -1,32 +1,21 @@
 import { css } from 'lit';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 
-export const coursePlayerStyles = css`
+const playerStyles = css`
   :host {
     display: block;
     min-height: 100vh;
     min-height: 100dvh;
-    color: var(--course-color-text, #1d232a);
-    background: var(--course-color-bg, #f4f6f9);
-    font-family: var(
-      --course-font,
-      system-ui,
-      -apple-system,
-      'PingFang SC',
-      'Noto Sans CJK SC',
-      'Microsoft YaHei',
-      sans-serif
-    );
+    color: ${token('color-text')};
+    background: ${token('color-bg')};
+    font-family: ${token('font')};
   }
   a {
-    color: var(--course-color-link, #0b5cad);
+    color: ${token('color-primary')};
   }
   button,
   select {
     font: inherit;
-  }
-  :focus-visible {
-    outline: 3px solid var(--course-color-focus, #f5a623);
-    outline-offset: 2px;
   }
 
   .skip-link {
@@ -35,8 +24,8 @@ export const coursePlayerStyles = css`
     top: -4rem;
     z-index: 10;
     padding: 0.75rem 1rem;
-    background: var(--course-color-surface, #fff);
-    border-radius: var(--course-radius, 8px);
+    background: ${token('color-surface')};
+    border-radius: ${token('radius')};
   }
   .skip-link:focus {
     top: 0.5rem;
@@ -48,7 +37,7 @@ export const coursePlayerStyles = css`
     align-items: center;
     gap: 0.5rem 1rem;
     padding: 0.5rem 1rem;
-    background: var(--course-color-header, #0b4a8b);
+    background: ${token('color-header')};
     color: #fff;
   }
   .course-title {
@@ -65,7 +54,7 @@ export const coursePlayerStyles = css`
     color: inherit;
     background: transparent;
     border: 1px solid rgb(255 255 255 / 0.7);
-    border-radius: var(--course-radius, 8px);
+    border-radius: ${token('radius')};
     cursor: pointer;
   }
   header select option {
@@ -105,8 +94,8 @@ export const coursePlayerStyles = css`
   }
   nav.toc {
     display: none;
-    background: var(--course-color-surface, #fff);
-    border-bottom: 1px solid var(--course-color-border, #d8dee6);
+    background: ${token('color-surface')};
+    border-bottom: 1px solid ${token('color-border-muted')};
     padding: 0.5rem;
   }
   nav.toc.open {
@@ -120,13 +109,13 @@ export const coursePlayerStyles = css`
     outline: none;
   }
   .toc-heading:focus-visible {
-    outline: 3px solid var(--course-color-focus, #f5a623);
+    outline: 3px solid ${token('color-focus')};
   }
   .course-status {
     margin: 0.5rem;
     padding: 0.5rem 0.75rem;
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface-alt, #eef4fb);
+    border-radius: ${token('radius')};
+    background: ${token('color-surface-alt')};
     font-size: 0.9rem;
   }
 
@@ -138,15 +127,15 @@ export const coursePlayerStyles = css`
     margin: 0 auto;
   }
   article {
-    background: var(--course-color-surface, #fff);
-    border-radius: var(--course-radius, 8px);
+    background: ${token('color-surface')};
+    border-radius: ${token('radius')};
     padding: 1.25rem 1rem 1.5rem;
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.08);
   }
   .eyebrow {
     margin: 0 0 0.25rem;
     font-size: 0.875rem;
-    color: var(--course-color-muted, #5c6670);
+    color: ${token('color-muted')};
   }
   h1 {
     margin: 0 0 1rem;
@@ -157,12 +146,12 @@ export const coursePlayerStyles = css`
     outline: none;
   }
   h1:focus-visible {
-    outline: 3px solid var(--course-color-focus, #f5a623);
+    outline: 3px solid ${token('color-focus')};
   }
   .meta {
     margin: -0.5rem 0 1rem;
     font-size: 0.875rem;
-    color: var(--course-color-muted, #5c6670);
+    color: ${token('color-muted')};
   }
 
   .pager {
@@ -179,16 +168,16 @@ export const coursePlayerStyles = css`
     min-height: 44px;
     box-sizing: border-box;
     padding: 0.6rem 1rem;
-    border-radius: var(--course-radius, 8px);
-    border: 1px solid var(--course-color-primary, #0b5cad);
-    background: var(--course-color-surface, #fff);
+    border-radius: ${token('radius')};
+    border: 1px solid ${token('color-primary')};
+    background: ${token('color-surface')};
     text-decoration: none;
     flex: 1 1 12rem;
     max-width: 100%;
   }
   .pager a.next {
     text-align: end;
-    background: var(--course-color-primary, #0b5cad);
+    background: ${token('color-primary')};
     color: #fff;
   }
   .pager small {
@@ -198,7 +187,7 @@ export const coursePlayerStyles = css`
   .end-note {
     margin: 0;
     padding: 0.6rem 0;
-    color: var(--course-color-muted, #5c6670);
+    color: ${token('color-muted')};
   }
 
   .notice {
@@ -231,7 +220,7 @@ export const coursePlayerStyles = css`
       max-height: calc(100vh - 3.75rem);
       overflow-y: auto;
       border-bottom: 0;
-      border-inline-end: 1px solid var(--course-color-border, #d8dee6);
+      border-inline-end: 1px solid ${token('color-border-muted')};
     }
     main {
       padding: 2rem;
@@ -241,3 +230,5 @@ export const coursePlayerStyles = css`
     }
   }
 `;
+
+export const coursePlayerStyles = [baseStyles, playerStyles];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../shared/tokens.styles.js';
 
 export const styles = css`
   :host {
@@ -16,7 +17,7 @@ export const styles = css`
   .prompt {
     display: block;
     width: 100%;
-    margin-bottom: var(--course-space, 1rem);
+    margin-bottom: ${token('space')};
     padding: 0;
     font-size: 1.125em;
     font-weight: 600;
@@ -28,7 +29,7 @@ export const styles = css`
     margin-top: 0.25rem;
     font-size: 0.8em;
     font-weight: 400;
-    color: var(--course-color-text-muted, #595959);
+    color: ${token('color-muted')};
   }
 
   .actions {
@@ -36,7 +37,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
-    margin-top: var(--course-space, 1rem);
+    margin-top: ${token('space')};
   }
 
   .check,
@@ -44,37 +45,37 @@ export const styles = css`
     min-width: 44px;
     min-height: 44px;
     padding: 0.5rem 1.25rem;
-    border: 2px solid var(--course-color-primary, #0b5cad);
-    border-radius: var(--course-radius, 8px);
+    border: 2px solid ${token('color-primary')};
+    border-radius: ${token('radius')};
     font-weight: 600;
     cursor: pointer;
   }
 
   .check {
-    background: var(--course-color-primary, #0b5cad);
-    color: var(--course-color-on-primary, #fff);
+    background: ${token('color-primary')};
+    color: ${token('color-on-primary')};
   }
 
   .retry {
-    background: var(--course-color-surface, #fff);
-    color: var(--course-color-primary, #0b5cad);
+    background: ${token('color-surface')};
+    color: ${token('color-primary')};
   }
 
   .check:disabled {
-    border-color: var(--course-color-border-muted, #c4c4c4);
-    background: var(--course-color-surface-muted, #f3f3f3);
-    color: var(--course-color-text-muted, #595959);
+    border-color: ${token('color-border-muted')};
+    background: ${token('color-surface-muted')};
+    color: ${token('color-muted')};
     cursor: not-allowed;
   }
 
   .tries {
     margin: 0;
     font-size: 0.875em;
-    color: var(--course-color-text-muted, #595959);
+    color: ${token('color-muted')};
   }
 
   .feedback {
-    margin-top: var(--course-space, 1rem);
+    margin-top: ${token('space')};
   }
 
   .feedback:focus {
@@ -82,15 +83,15 @@ export const styles = css`
   }
 
   .feedback:focus-visible {
-    outline: 3px solid var(--course-color-focus, #0b5cad);
+    outline: 3px solid ${token('color-focus')};
     outline-offset: 2px;
   }
 
   .feedback.filled {
     padding: 0.75rem 1rem;
-    border-inline-start: 4px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface-muted, #f6f6f6);
+    border-inline-start: 4px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface-muted')};
   }
 
   .feedback p,
@@ -112,15 +113,15 @@ export const styles = css`
   }
 
   .verdict-correct {
-    color: var(--course-color-success, #1b7f3b);
+    color: ${token('color-success')};
   }
 
   .verdict-partial {
-    color: var(--course-color-warning, #8a5300);
+    color: ${token('color-warning')};
   }
 
   .verdict-incorrect {
-    color: var(--course-color-error, #b3261e);
+    color: ${token('color-error')};
   }
 
   .verdict-icon {
@@ -129,7 +130,7 @@ export const styles = css`
 
   .score {
     font-weight: 400;
-    color: var(--course-color-text, #1f1f1f);
+    color: ${token('color-text')};
   }
 
   .option-feedback {

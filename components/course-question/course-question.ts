@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { emit } from '../../core/events.js';
+import { emit } from '../shared/emit.js';
 import type { QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
 import { choiceIds, questionMarks, type Mark, type Marks } from '../../core/marks.js';
 import { questionOrder, type DisplayItem, type QuestionOrder } from '../../core/question-order.js';

@@ -1,20 +1,21 @@
 import { css } from 'lit';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 
-export const styles = css`
+const quizStyles = css`
   :host {
-    --_primary: var(--course-color-primary, #0b5cad);
-    --_on-primary: var(--course-color-on-primary, #ffffff);
-    --_success: var(--course-color-success, #1b7f3b);
-    --_error: var(--course-color-error, #b3261e);
-    --_partial: var(--course-color-warning, #8a5a00);
-    --_text: var(--course-color-text, #1c1b1f);
-    --_muted: var(--course-color-muted, #4a4a4f);
-    --_surface: var(--course-color-surface, #ffffff);
-    --_surface-alt: var(--course-color-surface-alt, #f3f5f8);
-    --_border: var(--course-color-border, #c4c8cf);
-    --_focus: var(--course-color-focus, #0b5cad);
-    --_radius: var(--course-radius, 8px);
-    --_space: var(--course-space, 1rem);
+    --_primary: ${token('color-primary')};
+    --_on-primary: ${token('color-on-primary')};
+    --_success: ${token('color-success')};
+    --_error: ${token('color-error')};
+    --_partial: ${token('color-warning')};
+    --_text: ${token('color-text')};
+    --_muted: ${token('color-muted')};
+    --_surface: ${token('color-surface')};
+    --_surface-alt: ${token('color-surface-alt')};
+    --_border: ${token('color-border')};
+    --_focus: ${token('color-focus')};
+    --_radius: ${token('radius')};
+    --_space: ${token('space')};
 
     display: block;
     color: var(--_text);
@@ -22,16 +23,6 @@ export const styles = css`
     line-height: 1.6;
     max-width: 48rem;
     overflow-wrap: anywhere;
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
   }
 
   section {
@@ -111,12 +102,6 @@ export const styles = css`
     height: 100%;
     background: var(--_primary);
     transition: width 0.2s ease;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bar > span {
-      transition: none;
-    }
   }
 
   /* Buttons */
@@ -324,3 +309,5 @@ export const styles = css`
     color: var(--_muted);
   }
 `;
+
+export const styles = [baseStyles, quizStyles];

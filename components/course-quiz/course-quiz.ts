@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { emit } from '../../core/events.js';
+import { emit } from '../shared/emit.js';
 import type { QuestionState, QuizAttemptState, QuizResult } from '../../core/interactions.js';
 import {
   attemptsLeft,

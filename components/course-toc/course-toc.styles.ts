@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 
-export const courseTocStyles = css`
+const tocStyles = css`
   :host {
     display: block;
     font-size: 0.95rem;
@@ -11,7 +12,7 @@ export const courseTocStyles = css`
     padding: 0;
   }
   details {
-    border-bottom: 1px solid var(--course-color-border, #d8dee6);
+    border-bottom: 1px solid ${token('color-border-muted')};
   }
   summary {
     display: flex;
@@ -48,13 +49,13 @@ export const courseTocStyles = css`
     white-space: nowrap;
   }
   .status.completed {
-    color: var(--course-color-success, #1b7f3b);
+    color: ${token('color-success')};
   }
   .status.in-progress {
-    color: var(--course-color-primary, #0b5cad);
+    color: ${token('color-primary')};
   }
   .status.not-started {
-    color: var(--course-color-muted, #5c6670);
+    color: ${token('color-muted')};
   }
   .items {
     padding: 0 0 0.5rem;
@@ -68,19 +69,19 @@ export const courseTocStyles = css`
     padding: 0.6rem 0.5rem 0.6rem 1.6rem;
     color: inherit;
     text-decoration: none;
-    border-radius: var(--course-radius, 8px);
+    border-radius: ${token('radius')};
   }
   a:hover {
-    background: var(--course-color-surface-alt, #eef4fb);
+    background: ${token('color-surface-alt')};
   }
   a[aria-current='page'] {
-    background: var(--course-color-surface-alt, #eef4fb);
+    background: ${token('color-surface-alt')};
     font-weight: 600;
-    box-shadow: inset 3px 0 0 var(--course-color-primary, #0b5cad);
+    box-shadow: inset 3px 0 0 ${token('color-primary')};
   }
   a:focus-visible,
   summary:focus-visible {
-    outline: 3px solid var(--course-color-focus, #f5a623);
+    outline: 3px solid ${token('color-focus')};
     outline-offset: -3px;
   }
   .mark {
@@ -89,19 +90,16 @@ export const courseTocStyles = css`
     text-align: center;
   }
   .mark.done {
-    color: var(--course-color-success, #1b7f3b);
+    color: ${token('color-success')};
   }
   .kind {
-    color: var(--course-color-muted, #5c6670);
+    color: ${token('color-muted')};
     font-size: 0.8em;
     white-space: nowrap;
   }
   .label {
     flex: 1;
   }
-  @media (prefers-reduced-motion: reduce) {
-    summary::before {
-      transition: none;
-    }
-  }
 `;
+
+export const courseTocStyles = [baseStyles, tocStyles];

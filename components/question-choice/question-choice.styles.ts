@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { token } from '../shared/tokens.styles.js';
 
 export const styles = css`
   .options {
     display: grid;
-    gap: calc(var(--course-space, 1rem) / 2);
+    gap: calc(${token('space')} / 2);
   }
 
   .option {
@@ -13,29 +14,29 @@ export const styles = css`
     gap: 0.5rem 0.75rem;
     min-height: 44px;
     padding: 0.5rem 0.75rem;
-    border: 2px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
     cursor: pointer;
   }
 
   .option:hover {
-    border-color: var(--course-color-primary, #0b5cad);
+    border-color: ${token('color-primary')};
   }
 
   .option.selected {
-    border-color: var(--course-color-primary, #0b5cad);
-    background: var(--course-color-primary-soft, #e8f0fa);
+    border-color: ${token('color-primary')};
+    background: ${token('color-primary-soft')};
   }
 
   .option:has(input:focus-visible) {
-    outline: 3px solid var(--course-color-focus, #0b5cad);
+    outline: 3px solid ${token('color-focus')};
     outline-offset: 2px;
   }
 
   .option.marked-correct,
   .option.marked-answer {
-    border-color: var(--course-color-success, #1b7f3b);
+    border-color: ${token('color-success')};
   }
 
   .option.marked-answer {
@@ -43,7 +44,7 @@ export const styles = css`
   }
 
   .option.marked-incorrect {
-    border-color: var(--course-color-error, #b3261e);
+    border-color: ${token('color-error')};
   }
 
   :host([disabled]) .option {
@@ -55,7 +56,7 @@ export const styles = css`
     width: 1.25rem;
     height: 1.25rem;
     margin: 0;
-    accent-color: var(--course-color-primary, #0b5cad);
+    accent-color: ${token('color-primary')};
     cursor: inherit;
   }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../shared/tokens.styles.js';
 
 export const styles = css`
   label {
@@ -20,26 +21,26 @@ export const styles = css`
     max-width: 100%;
     min-height: 44px;
     padding: 0.5rem 0.75rem;
-    border: 2px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
   }
 
   input:focus-visible {
-    border-color: var(--course-color-primary, #0b5cad);
+    border-color: ${token('color-primary')};
   }
 
   input:disabled {
-    color: var(--course-color-text, #1f1f1f);
-    background: var(--course-color-surface-muted, #f3f3f3);
+    color: ${token('color-text')};
+    background: ${token('color-surface-muted')};
     opacity: 1;
   }
 
   input.marked-correct {
-    border-color: var(--course-color-success, #1b7f3b);
+    border-color: ${token('color-success')};
   }
 
   input.marked-incorrect {
-    border-color: var(--course-color-error, #b3261e);
+    border-color: ${token('color-error')};
   }
 `;

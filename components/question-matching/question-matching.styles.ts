@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { token } from '../shared/tokens.styles.js';
 
 export const styles = css`
   .rows {
     display: grid;
-    gap: calc(var(--course-space, 1rem) / 2);
+    gap: calc(${token('space')} / 2);
   }
 
   .row {
@@ -12,17 +13,17 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem 0.75rem;
     padding: 0.5rem 0.75rem;
-    border: 2px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
   }
 
   .row.marked-correct {
-    border-color: var(--course-color-success, #1b7f3b);
+    border-color: ${token('color-success')};
   }
 
   .row.marked-incorrect {
-    border-color: var(--course-color-error, #b3261e);
+    border-color: ${token('color-error')};
   }
 
   .source {
@@ -34,7 +35,7 @@ export const styles = css`
 
   .arrow {
     flex: none;
-    color: var(--course-color-text-muted, #595959);
+    color: ${token('color-muted')};
   }
 
   select {
@@ -43,14 +44,14 @@ export const styles = css`
     max-width: 100%;
     min-height: 44px;
     padding: 0.25rem 0.5rem;
-    border: 2px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
   }
 
   select:disabled {
-    color: var(--course-color-text, #1f1f1f);
-    background: var(--course-color-surface-muted, #f3f3f3);
+    color: ${token('color-text')};
+    background: ${token('color-surface-muted')};
     opacity: 1;
   }
 `;

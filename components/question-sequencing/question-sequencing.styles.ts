@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import { token } from '../shared/tokens.styles.js';
 
 export const styles = css`
   .hint {
     margin: 0 0 0.5rem;
     font-size: 0.875em;
-    color: var(--course-color-text-muted, #595959);
+    color: ${token('color-muted')};
   }
 
   :host([disabled]) .hint {
@@ -13,7 +14,7 @@ export const styles = css`
 
   .list {
     display: grid;
-    gap: calc(var(--course-space, 1rem) / 2);
+    gap: calc(${token('space')} / 2);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -25,15 +26,15 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem;
     padding: 0.25rem;
-    border: 2px solid var(--course-color-border, #8a8a8a);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
   }
 
   .item.grabbed {
-    border-color: var(--course-color-primary, #0b5cad);
+    border-color: ${token('color-primary')};
     border-style: dashed;
-    background: var(--course-color-primary-soft, #e8f0fa);
+    background: ${token('color-primary-soft')};
     box-shadow: 0 2px 8px rgb(0 0 0 / 20%);
   }
 
@@ -42,11 +43,11 @@ export const styles = css`
   }
 
   .item.marked-correct {
-    border-color: var(--course-color-success, #1b7f3b);
+    border-color: ${token('color-success')};
   }
 
   .item.marked-incorrect {
-    border-color: var(--course-color-error, #b3261e);
+    border-color: ${token('color-error')};
   }
 
   .handle {
@@ -58,7 +59,7 @@ export const styles = css`
     min-height: 44px;
     padding: 0.25rem 0.5rem;
     border: 0;
-    border-radius: calc(var(--course-radius, 8px) - 2px);
+    border-radius: calc(${token('radius')} - 2px);
     background: transparent;
     text-align: start;
     cursor: grab;
@@ -79,8 +80,8 @@ export const styles = css`
     min-width: 1.75rem;
     height: 1.75rem;
     border-radius: 50%;
-    background: var(--course-color-primary, #0b5cad);
-    color: var(--course-color-on-primary, #fff);
+    background: ${token('color-primary')};
+    color: ${token('color-on-primary')};
     font-weight: 600;
   }
 
@@ -97,17 +98,17 @@ export const styles = css`
   .move {
     min-width: 44px;
     min-height: 44px;
-    border: 2px solid var(--course-color-primary, #0b5cad);
-    border-radius: var(--course-radius, 8px);
-    background: var(--course-color-surface, #fff);
-    color: var(--course-color-primary, #0b5cad);
+    border: 2px solid ${token('color-primary')};
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
+    color: ${token('color-primary')};
     font-size: 1.25em;
     cursor: pointer;
   }
 
   .move:disabled {
-    border-color: var(--course-color-border-muted, #c4c4c4);
-    color: var(--course-color-text-muted, #595959);
+    border-color: ${token('color-border-muted')};
+    color: ${token('color-muted')};
     cursor: default;
   }
 

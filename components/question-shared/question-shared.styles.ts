@@ -1,28 +1,14 @@
 import { css } from 'lit';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 
 /** Styles every question input shares: hidden live regions, focus ring, touch targets, marks, reduced motion. */
 const questionStyles = css`
   :host {
     display: block;
-    font-size: var(--course-font-size, 1rem);
+    font-size: ${token('font-size')};
     line-height: 1.6;
-    color: var(--course-color-text, #1f1f1f);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--course-color-focus, #0b5cad);
-    outline-offset: 2px;
+    color: ${token('color-text')};
   }
 
   button,
@@ -43,11 +29,11 @@ const questionStyles = css`
 
   .mark-correct,
   .mark-answer {
-    color: var(--course-color-success, #1b7f3b);
+    color: ${token('color-success')};
   }
 
   .mark-incorrect {
-    color: var(--course-color-error, #b3261e);
+    color: ${token('color-error')};
   }
 
   .mark-icon {
@@ -71,4 +57,4 @@ const questionStyles = css`
   }
 `;
 
-export const sharedStyles = [visuallyHidden, questionStyles];
+export const sharedStyles = [baseStyles, visuallyHidden, questionStyles];

@@ -2,7 +2,7 @@
  * What the question input components share with `<course-question>`: the internal events they fire and how they
  * render a mark after a check (the marks and the display items themselves are computed in core/marks.ts and
  * core/question-order.ts). These events bubble but are not composed: they stop at the `<course-question>` shadow
- * root, so only course events (see core/events.ts) ever leave a question.
+ * root, so only course events (see core/events.ts and components/shared/emit.ts) ever leave a question.
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';

@@ -1,38 +1,30 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
+import { baseStyles, token } from '../shared/tokens.styles.js';
 
 /**
  * Styles of `<role-play>`. Theming through course custom properties (each with a fallback); a chat-like transcript
  * with the customer on the left and the learner on the right; 44 px touch targets; visible focus; colour is never
  * the only signal (every state also has text and an icon); animations only when motion is welcome.
  */
-export const rolePlayStyles = css`
+const rolePlayOwnStyles = css`
   :host {
     display: block;
-    color: var(--course-color-text, #1f1f1f);
+    color: ${token('color-text')};
     font: inherit;
     line-height: 1.6;
-    --_primary: var(--course-color-primary, #0b5cad);
-    --_success: var(--course-color-success, #1b7f3b);
-    --_error: var(--course-color-error, #b3261e);
-    --_warning: var(--course-color-warning, #8a5300);
-    --_muted: var(--course-color-muted, #4d5560);
-    --_surface: var(--course-color-surface, #ffffff);
-    --_surface-alt: var(--course-color-surface-alt, #f2f4f7);
-    --_primary-soft: var(--course-color-primary-soft, #e7f0fa);
-    --_border: var(--course-color-border, #8a939e);
-    --_focus: var(--course-color-focus, #0b5cad);
-    --_radius: var(--course-radius, 8px);
-    --_space: var(--course-space, 1rem);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
+    --_primary: ${token('color-primary')};
+    --_success: ${token('color-success')};
+    --_error: ${token('color-error')};
+    --_warning: ${token('color-warning')};
+    --_muted: ${token('color-muted')};
+    --_surface: ${token('color-surface')};
+    --_surface-alt: ${token('color-surface-alt')};
+    --_primary-soft: ${token('color-primary-soft')};
+    --_border: ${token('color-border')};
+    --_focus: ${token('color-focus')};
+    --_radius: ${token('radius')};
+    --_space: ${token('space')};
   }
 
   .base {
@@ -56,18 +48,6 @@ export const rolePlayStyles = css`
 
   p {
     margin: 0;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 
   [tabindex='-1']:focus {
@@ -186,7 +166,7 @@ export const rolePlayStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     font-weight: 400;
-    color: var(--course-color-text, #1f1f1f);
+    color: ${token('color-text')};
   }
 
   .current .customer {
@@ -391,16 +371,6 @@ export const rolePlayStyles = css`
     }
   }
 
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation: none !important;
-      transition: none !important;
-      scroll-behavior: auto !important;
-    }
-  }
-
   @media (max-width: 480px) {
     .msg {
       max-inline-size: 94%;
@@ -411,3 +381,5 @@ export const rolePlayStyles = css`
     }
   }
 `;
+
+export const rolePlayStyles = [baseStyles, visuallyHidden, rolePlayOwnStyles];

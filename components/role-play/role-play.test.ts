@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { RolePlayElement } from './role-play.js';
-import { sampleRolePlay } from './role-play.fixture.js';
+import { sampleRolePlay } from '../../core/testing/roleplay.fixture.js';
 import { enumeratePaths } from '../../core/roleplay.js';
 import type { CourseEventMap } from '../../core/events.js';
 import type { InteractionRecord, RolePlayResult, RolePlayState, RolePlayStep } from '../../core/interactions.js';

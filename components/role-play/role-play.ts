@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { emit } from '../../core/events.js';
+import { emit } from '../shared/emit.js';
 import type { RolePlayState } from '../../core/interactions.js';
 import type { Mood, Outcome, RolePlay, RolePlayNode, RolePlayRequirement } from '../../core/types.js';
 import {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { OutputBundle, RollupOutput } from 'rollup';
+import type { RollupOutput } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingSequence } from '../../core/route.js';
 import type { CourseIndex } from '../../core/types.js';
@@ -53,7 +53,7 @@ function focused(page: Page): Promise<{ tag: string; cls: string; text: string }
 
 describe('the shipped course in Chromium', () => {
   it('keeps the JavaScript before the first page within 30 KB gzipped', () => {
-    const bundle = Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle;
+    const bundle = Object.fromEntries(output.output.map((o) => [o.fileName, o] as const));
     const initial = initialJavaScript(bundle);
     const bytes = initial.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
     expect(initial.map((c) => c.fileName)).toContain('app.js');

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const validFixture = join(fixturesDir, 'valid');
 export const brokenFixturesDir = join(fixturesDir, 'broken');
-export const seedsDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+export { seedsDir } from '../../tools/paths.js';
 
 export interface ExpectedError {
   code: string;

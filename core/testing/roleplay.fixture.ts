@@ -1,4 +1,4 @@
-import type { RolePlay } from '../../core/types.js';
+import type { RolePlay } from '../types.js';
 
 /**
  * Sample role-play used by the tests: an angry customer disputing a bill.

@@ -8,7 +8,7 @@ import type {
   SequencingQuestion,
   SingleChoiceQuestion,
   TrueFalseQuestion,
-} from './types.js';
+} from '../types.js';
 
 export const single: SingleChoiceQuestion = {
   id: 'q-single',
