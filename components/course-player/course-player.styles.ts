@@ -38,10 +38,13 @@ const playerStyles = css`
     gap: 0.5rem 1rem;
     padding: 0.5rem 1rem;
     background: ${token('color-header')};
-    color: #fff;
+    color: ${token('color-on-primary')};
+  }
+  header :focus-visible {
+    outline-color: ${token('color-on-primary')};
   }
   .course-title {
-    flex: 1 1 12rem;
+    flex: 1 1 min(12rem, 100%);
     margin: 0;
     font-size: 1rem;
     font-weight: 600;
@@ -71,7 +74,8 @@ const playerStyles = css`
     align-items: center;
     gap: 0.5rem;
     font-size: 0.875rem;
-    flex: 1 1 10rem;
+    flex: 1 1 min(10rem, 100%);
+    min-width: 0;
   }
   progress {
     flex: 1;
@@ -172,7 +176,7 @@ const playerStyles = css`
     border: 1px solid ${token('color-primary')};
     background: ${token('color-surface')};
     text-decoration: none;
-    flex: 1 1 12rem;
+    flex: 1 1 min(12rem, 100%);
     max-width: 100%;
   }
   .pager a.next {

@@ -167,7 +167,9 @@ describe('course-player', () => {
       'UI did not switch to English',
     );
     expect(shadow(el).querySelector('a.next small')?.textContent).to.equal('Next');
-    expect(shadow(el).querySelector('a.next small')?.getAttribute('lang')).to.equal('en');
+    // The page's language follows the interface (WCAG 3.1.1/3.1.2); course content keeps its own.
+    expect(document.documentElement.lang).to.equal('en');
+    expect(shadow(el).querySelector('h1')?.getAttribute('lang')).to.equal('zh-CN');
     // Course content stays in its own language.
     expect(heading(el)).to.equal('什么是服务');
     await expect(el).to.be.accessible();

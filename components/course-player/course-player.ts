@@ -34,8 +34,34 @@ const loadRenderer = {
  * Navigation is by `#/module/item` hash, so links, reloads and the browser's back button all work. Quiz and role-play
  * states arrive as events from the items and are persisted here; the items never call the player.
  *
+ * The page's `<html lang>` follows the interface language the learner picks; course content carries the course's
+ * own language, so a screen reader reads each in the right voice. The document title names the current item.
+ *
  * @csspart toc - the table of contents landmark
  * @csspart content - the article holding the current item
+ *
+ * Design tokens (defaults in components/shared/tokens.styles.ts; set them on `<course-player>` or an ancestor):
+ * @cssprop [--course-color-primary=#0b5cad] - Buttons, links, selection and progress
+ * @cssprop [--course-color-on-primary=#fff] - Text on the primary colour and in the header
+ * @cssprop [--course-color-primary-soft=#e7f0fa] - Background of a selected option
+ * @cssprop [--course-color-header=#0b4a8b] - Header background
+ * @cssprop [--course-color-strong=#0f2f57] - Emphasised text in pages
+ * @cssprop [--course-color-text=#1d232a] - Body text
+ * @cssprop [--course-color-muted=#5c6670] - Secondary text (meta lines, hints); ≥4.5:1 on the surfaces
+ * @cssprop [--course-color-bg=#f4f6f9] - Page background
+ * @cssprop [--course-color-surface=#fff] - Cards, options and panels
+ * @cssprop [--course-color-surface-alt=#eef4fb] - Current item in the contents; customer speech
+ * @cssprop [--course-color-surface-muted=#f3f4f6] - Disabled or read-only areas
+ * @cssprop [--course-color-border=#8a939e] - Borders of controls (≥3:1 on white)
+ * @cssprop [--course-color-border-muted=#d8dee6] - Dividers and disabled controls
+ * @cssprop [--course-color-success=#1b7f3b] - Right answers, completed items
+ * @cssprop [--course-color-error=#b3261e] - Wrong answers, errors
+ * @cssprop [--course-color-warning=#8a5300] - Partly right answers, better replies
+ * @cssprop [--course-color-focus=#b35c00] - Focus ring (≥3:1 on white and on the page background)
+ * @cssprop [--course-font=system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Font family
+ * @cssprop [--course-font-size=1rem] - Base font size of questions and pages
+ * @cssprop [--course-radius=8px] - Corner radius
+ * @cssprop [--course-space=1rem] - Base spacing unit
  */
 @localized()
 export class CoursePlayer extends LitElement {
@@ -60,6 +86,8 @@ export class CoursePlayer extends LitElement {
   @state() private tocOpen = false;
   /** The browser refused to store progress (storage full or blocked): the learner is told, not left to find out. */
   @state() private storageFailed = false;
+  /** A `#/…` address that names no item (a stale bookmark, a typo): the learner is told and offered the contents. */
+  @state() private unknownAddress: string | null = null;
   private store: ProgressStore | null = null;
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
@@ -92,6 +120,10 @@ export class CoursePlayer extends LitElement {
   }
 
   protected override updated(): void {
+    document.documentElement.lang = getLocale();
+    const index = this.index;
+    const entry = index && this.location ? locate(index, this.location)?.entry : undefined;
+    if (index) document.title = entry ? `${entry.item.title} · ${index.title}` : index.title;
     // The heading comes from the index, so focus moves at once, even while the module's content is still loading.
     if (this.focusHeadingOnRender && this.heading) {
       this.focusHeadingOnRender = false;
@@ -122,6 +154,7 @@ export class CoursePlayer extends LitElement {
     const locale = initialLocale(this.saved.locale, index.language);
     if (locale !== getLocale()) void setLocale(locale);
     const fromHash = parseHash(location.hash);
+    if (location.hash.startsWith('#/') && !(fromHash && locate(index, fromHash))) this.unknownAddress = location.hash;
     const target =
       (fromHash && locate(index, fromHash) ? fromHash : null) ??
       (this.saved.location && locate(index, this.saved.location) ? this.saved.location : null) ??
@@ -155,7 +188,12 @@ export class CoursePlayer extends LitElement {
 
   private readonly onHashChange = (): void => {
     const target = parseHash(location.hash);
-    if (!target || !this.index || !locate(this.index, target)) return;
+    if (!this.index) return;
+    if (!target || !locate(this.index, target)) {
+      if (location.hash.startsWith('#/')) this.unknownAddress = location.hash;
+      return;
+    }
+    this.unknownAddress = null;
     this.tocOpen = false;
     this.go(target, true);
   };
@@ -181,6 +219,14 @@ export class CoursePlayer extends LitElement {
     this.persist();
   }
 
+  private async showContents(): Promise<void> {
+    if (!this.tocOpen && getComputedStyle(this.menuToggle ?? document.body).display !== 'none') {
+      await this.toggleToc();
+      return;
+    }
+    this.tocHeading?.focus();
+  }
+
   private onSkipToContent(event: Event): void {
     event.preventDefault();
     this.heading?.focus();
@@ -200,6 +246,7 @@ export class CoursePlayer extends LitElement {
 
   private renderHeader(index: CourseIndex, progressPercent: number) {
     return html`<header>
+      <a class="skip-link" href="#main" @click=${this.onSkipToContent}>${msg('跳到正文')}</a>
       <button
         class="menu-toggle"
         lang=${getLocale()}
@@ -209,7 +256,7 @@ export class CoursePlayer extends LitElement {
       >
         ${this.tocOpen ? msg('关闭目录') : msg('目录')}
       </button>
-      <p class="course-title">${index.title}</p>
+      <p class="course-title" lang=${index.language}>${index.title}</p>
       <div class="progress">
         <progress id="course-progress" max="100" .value=${progressPercent} aria-label=${msg('课程进度')}></progress>
         <span aria-hidden="true">${progressPercent}%</span>
@@ -249,9 +296,10 @@ export class CoursePlayer extends LitElement {
   private renderItemContent(item: ModuleItem) {
     switch (item.kind) {
       case 'page':
-        return html`<course-page .html=${item.html}></course-page>`;
+        return html`<course-page lang=${this.index!.language} .html=${item.html}></course-page>`;
       case 'quiz':
         return html`<course-quiz
+          lang=${this.index!.language}
           .quiz=${item.quiz}
           .state=${this.restoreStates.quiz}
           .learnerSeed=${this.saved!.learnerSeed}
@@ -259,6 +307,7 @@ export class CoursePlayer extends LitElement {
         ></course-quiz>`;
       case 'roleplay':
         return html`<role-play
+          lang=${this.index!.language}
           .roleplay=${item.roleplay}
           .state=${this.restoreStates.roleplay}
           @course-roleplay-state=${this.onRolePlayState}
@@ -281,10 +330,12 @@ export class CoursePlayer extends LitElement {
       complete: () => (item ? this.renderItem(item) : nothing),
     });
     const minutes = entry.item.kind === 'page' && entry.item.minutes ? entry.item.minutes : null;
+    const content = index.language;
     return html`<main id="main">
+      ${this.unknownAddress ? this.renderUnknownAddress(this.unknownAddress) : nothing}
       <article part="content" aria-labelledby="page-title">
-        <p class="eyebrow">${entry.module.title}</p>
-        <h1 id="page-title" tabindex="-1">${entry.item.title}</h1>
+        <p class="eyebrow" lang=${content}>${entry.module.title}</p>
+        <h1 id="page-title" tabindex="-1" lang=${content}>${entry.item.title}</h1>
         <p class="meta" lang=${getLocale()}>
           ${msg(str`第 ${position + 1} 项，共 ${total} 项`)}${minutes ? msg(str` · 约 ${minutes} 分钟`) : nothing}
         </p>
@@ -294,19 +345,26 @@ export class CoursePlayer extends LitElement {
         ${
           previous
             ? html`<a class="previous" href=${toHash(previous)} rel="prev"
-                ><small lang=${getLocale()}>${msg('上一项')}</small>${previous.item.title}</a
+                ><small>${msg('上一项')}</small><span lang=${content}>${previous.item.title}</span></a
               >`
             : nothing
         }
         ${
           next
             ? html`<a class="next" href=${toHash(next)} rel="next"
-                ><small lang=${getLocale()}>${msg('下一项')}</small>${next.item.title}</a
+                ><small>${msg('下一项')}</small><span lang=${content}>${next.item.title}</span></a
               >`
             : html`<p class="end-note" lang=${getLocale()}>${msg('已到课程末尾。')}</p>`
         }
       </nav>
     </main>`;
+  }
+
+  private renderUnknownAddress(address: string) {
+    return html`<div class="notice unknown-address" role="alert">
+      <p>${msg(str`课程中没有这个地址：${address}。下面是你上次学习的内容，也可以从课程目录中选择。`)}</p>
+      <button type="button" @click=${this.showContents}>${msg('打开课程目录')}</button>
+    </div>`;
   }
 
   override render() {
@@ -325,10 +383,7 @@ export class CoursePlayer extends LitElement {
           modules.map((m) => [m.id, moduleStatus(index, m.id, progress)]),
         );
         const percent = Math.round(courseStatus(index, progress).progress * 100);
-        return html`<a class="skip-link" lang=${getLocale()} href="#main" @click=${this.onSkipToContent}
-            >${msg('跳到正文')}</a
-          >
-          ${this.renderHeader(index, percent)}
+        return html`${this.renderHeader(index, percent)}
           ${
             this.storageFailed
               ? html`<p class="storage-warning" role="alert">
@@ -347,6 +402,7 @@ export class CoursePlayer extends LitElement {
               <h2 id="toc-heading" class="toc-heading" tabindex="-1" lang=${getLocale()}>${msg('课程目录')}</h2>
               ${this.renderCourseStatus(index)}
               <course-toc
+                lang=${index.language}
                 .modules=${modules}
                 .statuses=${statuses}
                 .done=${doneItemIds(index, progress)}

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../shared/emit.js';
+import { formatPoints, verdictOf, VERDICT_ICON } from '../shared/verdict.js';
 import type { QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
 import { choiceIds, questionMarks, type Mark, type Marks } from '../../core/marks.js';
 import { questionOrder, type DisplayItem, type QuestionOrder } from '../../core/question-order.js';
@@ -17,11 +18,6 @@ import { styles } from './course-question.styles.js';
 
 /** The input element of any question type: what `<course-question>` reads and focuses. */
 type QuestionInput = HTMLElement & { value: unknown };
-
-/** Rounds a score for display: 0.6666 → 0.67, 1 → 1. */
-function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
 
 /**
  * @summary One question of any type, as a quiz shows it: the prompt as the label of a fieldset, the input of the
@@ -50,7 +46,8 @@ function formatNumber(value: number): string {
  * @csspart tries - the tries-left line
  * @csspart check - the 检查答案 button
  * @csspart retry - the 再试一次 button
- * @csspart feedback - the live region with verdict, feedback, correct answer and explanation
+ * @csspart feedback - verdict, feedback, correct answer and explanation; not a live region: after a check focus moves
+ *   to 再试一次 (described by the feedback) or to the feedback itself, so a screen reader reads it once
  * @csspart mark - the ✓ / ✗ verdict next to each picked option or misplaced item in the feedback
  */
 @localized()
@@ -359,15 +356,13 @@ export class CourseQuestion extends LitElement {
   }
 
   private renderVerdict(success: boolean, score: Score): TemplateResult {
-    const [kind, icon, text] = success
-      ? (['correct', '✓', msg('回答正确')] as const)
-      : score.scaled > 0
-        ? (['partial', '◐', msg('部分正确')] as const)
-        : (['incorrect', '✗', msg('回答不正确')] as const);
+    const kind = verdictOf(success, score.scaled);
+    const icon = VERDICT_ICON[kind];
+    const text = { correct: msg('回答正确'), partial: msg('部分正确'), incorrect: msg('回答不正确') }[kind];
     return html`<p class="verdict verdict-${kind}">
       <span class="verdict-icon" aria-hidden="true">${icon}</span>
       <span>${text}</span>
-      <span class="score">${msg(str`得分：${formatNumber(score.raw)} / ${formatNumber(score.max)}`)}</span>
+      <span class="score">${msg(str`得分：${formatPoints(score.raw)} / ${formatPoints(score.max)}`)}</span>
     </p>`;
   }
 
@@ -491,7 +486,7 @@ export class CourseQuestion extends LitElement {
       ? msg('未作答')
       : counted
         ? msg(
-            str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatNumber(counted.raw)} / ${formatNumber(counted.max)}`,
+            str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatPoints(counted.raw)} / ${formatPoints(counted.max)}`,
           )
         : msg('答案未检查，本题计 0 分');
     return html`<p class="verdict verdict-incorrect">${text}</p>`;
@@ -524,7 +519,13 @@ export class CourseQuestion extends LitElement {
               }
               ${
                 this.canRetry
-                  ? html`<button type="button" part="retry" class="retry" @click=${this.onRetry}>
+                  ? html`<button
+                      type="button"
+                      part="retry"
+                      class="retry"
+                      aria-describedby="feedback"
+                      @click=${this.onRetry}
+                    >
                       ${msg('再试一次')}
                     </button>`
                   : nothing
@@ -533,10 +534,9 @@ export class CourseQuestion extends LitElement {
             </div>`
       }
       <div
+        id="feedback"
         part="feedback"
         class="feedback ${this.checked || this.review || revealing ? 'filled' : ''}"
-        role="status"
-        aria-live="polite"
         tabindex="-1"
       >
         ${this.renderFeedback(question)} ${revealing ? this.renderCorrectAnswer(question) : nothing}

@@ -43,11 +43,14 @@ describe('<course-question> matching', () => {
     expect((el.shadowRoot!.querySelector('.check') as HTMLButtonElement).disabled).to.equal(true);
   });
 
-  it('announces each pairing', async () => {
+  it('announces each pairing once: the select speaks, no live region repeats it', async () => {
     const { el } = await mountQuestion(matching);
     await matchPairs(el, { hall: 'face', hotline: 'voice', app: 'self' });
-    const live = inputOf(el).shadowRoot!.querySelector('[role=status]');
-    expect(textOf(live)).to.match(/^已将「.+」配对到「.+」$/);
+    expect(inputOf(el).shadowRoot!.querySelectorAll('[role=status], [aria-live]')).to.have.length(0);
+    const selects = [...inputOf(el).shadowRoot!.querySelectorAll('select')];
+    expect(
+      selects.map((s) => `${s.labels[0]?.textContent ?? ''}→${s.selectedOptions[0]?.textContent ?? ''}`),
+    ).to.have.members(['营业厅→面对面服务', '10086 热线→语音服务', '手机营业厅 App→自助服务']);
   });
 
   it('marks each pair and explains the wrong ones', async () => {

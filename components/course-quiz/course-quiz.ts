@@ -4,7 +4,8 @@ import { property, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../shared/emit.js';
-import type { QuestionState, QuizAttemptState, QuizResult } from '../../core/interactions.js';
+import { formatPoints, verdictOf, VERDICT_ICON } from '../shared/verdict.js';
+import type { QuestionState, QuizAttemptState } from '../../core/interactions.js';
 import {
   attemptsLeft,
   bestResult,
@@ -26,18 +27,6 @@ import { styles } from './course-quiz.styles.js';
 /** A scaled score (0–1) as a whole percentage, rounded down so that a shown 80% always means at least 80%. */
 function percent(scaled: number): number {
   return Math.floor(scaled * 100 + 1e-9);
-}
-
-/** A number of points without floating-point noise (1.5, not 1.5000000000000002). */
-function points(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-type Verdict = 'correct' | 'partial' | 'incorrect';
-
-function verdictOf(result: QuizResult['questions'][number]): Verdict {
-  if (result.success || result.score.scaled >= 1) return 'correct';
-  return result.score.scaled > 0 ? 'partial' : 'incorrect';
 }
 
 /**
@@ -317,13 +306,13 @@ export class CourseQuiz extends LitElement {
       }
       <ol part="summary" class="summary-list" aria-label=${msg('各题得分')}>
         ${result.questions.map((q, i) => {
-          const verdict = verdictOf(q);
+          const verdict = verdictOf(q.success, q.score.scaled);
           const label = verdict === 'correct' ? msg('正确') : verdict === 'partial' ? msg('部分正确') : msg('错误');
-          const icon = verdict === 'correct' ? '✓' : verdict === 'partial' ? '◐' : '✕';
+          const icon = VERDICT_ICON[verdict];
           return html`<li class=${verdict}>
             <span class="status"><span aria-hidden="true">${icon}</span>${msg(str`第 ${i + 1} 题：${label}`)}</span>
             <span class="prompt">${prompts.get(q.id) ?? q.id}</span>
-            <span class="points">${msg(str`得分 ${points(q.score.raw)} / ${points(q.score.max)}`)}</span>
+            <span class="points">${msg(str`得分 ${formatPoints(q.score.raw)} / ${formatPoints(q.score.max)}`)}</span>
           </li>`;
         })}
       </ol>

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { ModuleStatus, ModuleState } from '../../core/completion.js';
 import { toHash, type Location } from '../../core/route.js';
 import type { ItemKind, ModuleSummary } from '../../core/types.js';
+import { getLocale } from '../../locales/localization.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import { courseTocStyles } from './course-toc.styles.js';
 
@@ -55,7 +56,7 @@ export class CourseToc extends LitElement {
           <details part="module" ?open=${isCurrent}>
             <summary>
               <span class="module-title">${module.title}</span>
-              <span class="status ${status}">${this.statusLabel(status)}</span>
+              <span class="status ${status}" lang=${getLocale()}>${this.statusLabel(status)}</span>
             </summary>
             <ol class="items">
               ${module.items.map((item) => {
@@ -65,9 +66,9 @@ export class CourseToc extends LitElement {
                   <a href=${toHash({ moduleId: module.id, itemId: item.id })} aria-current=${here ? 'page' : 'false'}>
                     <span class="mark ${done ? 'done' : ''}" aria-hidden="true">${done ? '✓' : '○'}</span>
                     <span class="label"
-                      >${item.title}${done ? html`<span class="visually-hidden">（${msg('已完成')}）</span>` : nothing}</span
+                      >${item.title}${done ? html`<span class="visually-hidden" lang=${getLocale()}>（${msg('已完成')}）</span>` : nothing}</span
                     >
-                    <span class="kind">${this.kindLabel(item.kind)}</span>
+                    <span class="kind" lang=${getLocale()}>${this.kindLabel(item.kind)}</span>
                   </a>
                 </li>`;
               })}

@@ -1,6 +1,6 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { Marks } from '../../core/marks.js';
 import type { DisplayItem } from '../../core/question-order.js';
 import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
@@ -9,7 +9,7 @@ import { styles } from './question-matching.styles.js';
 
 /**
  * @summary The pairs of a matching question: each source is the label of a native `<select>` listing the targets
- * (native selects work with every keyboard and screen reader). Each change is announced in a polite live region.
+ * (native selects work with every keyboard and screen reader). A screen reader announces each change once, as the select's label and chosen option: no extra live region.
  *
  * @fires question-change - (internal, not composed) a pairing changed; read `value`.
  * @csspart row - each source with its select
@@ -19,8 +19,6 @@ import { styles } from './question-matching.styles.js';
 @localized()
 export class QuestionMatching extends LitElement {
   static override styles = [sharedStyles, styles];
-
-  @state() private announcement = '';
 
   /** The sources, in display order; each gets a select. */
   @property({ attribute: false }) sources: readonly DisplayItem[] = [];
@@ -43,12 +41,6 @@ export class QuestionMatching extends LitElement {
     if (target) next[source.id] = target;
     else delete next[source.id];
     this.value = next;
-    const targetText = this.targets.find((item) => item.id === target)?.text;
-    const message =
-      targetText === undefined
-        ? msg(str`已取消「${source.text}」的配对`)
-        : msg(str`已将「${source.text}」配对到「${targetText}」`);
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
     notify(this, QUESTION_CHANGE);
   }
 
@@ -84,7 +76,6 @@ export class QuestionMatching extends LitElement {
           `;
         })}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
 }

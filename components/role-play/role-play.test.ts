@@ -89,7 +89,7 @@ async function chooseByKeyboard(el: RolePlayElement, index: number, expectOneTab
   expect(focused(el)).to.equal(label(radios(el)[index]));
   expect(await tabUntil(el, isButton('确定'))).to.equal(1);
   await press(el, 'Enter');
-  expect(active(el)?.id, 'focus moves to the feedback').to.equal('feedback-heading');
+  expect(active(el)?.getAttribute('part'), 'focus moves to the feedback').to.equal('feedback');
 }
 
 /** Moves on with the keyboard: Tab to 继续 (one Tab when focus is on the feedback) and press Space. */
@@ -142,7 +142,7 @@ describe('<role-play>', () => {
     expect(text($(el, 'fieldset legend'))).to.equal('你会怎么回答？');
     expect(radios(el).map((r) => r.value)).to.deep.equal(['greet-sorry', 'greet-deny', 'greet-deflect']);
     expect(radios(el).map((r) => text(r.closest('label')))).to.deep.equal(rp.nodes[0]!.replies!.map((r) => r.text));
-    expect($(el, '[role="status"]')?.children.length, 'the live region is there, empty').to.equal(0);
+    expect($(el, '[part="feedback"]')?.children.length, 'the feedback area is there, empty').to.equal(0);
     expect(el.state).to.equal(null);
   });
 
@@ -163,11 +163,14 @@ describe('<role-play>', () => {
     expect(exists(el, '[role="alert"]'), 'the message goes once a reply is selected').to.equal(false);
   });
 
-  it('shows feedback in a live region after a choice, with the rule and the running score', async () => {
+  it('shows feedback after a choice and moves focus there, with the rule and the running score', async () => {
     const { el, states } = await mount();
     await chooseByKeyboard(el, 1, false);
-    const status = $(el, '[role="status"]') as HTMLElement;
-    expect(status.contains(active(el)), 'focus is inside the live region').to.equal(true);
+    const status = $(el, '[part="feedback"]') as HTMLElement;
+    expect(
+      status.contains(active(el)),
+      'focus is inside the feedback, which is read once (not a live region too)',
+    ).to.equal(true);
     const reply = rp.nodes[0]!.replies![1]!;
     expect(text(status)).to.contain('还有更好的回答，得 0 分（最高 3 分）');
     expect(text(status)).to.contain(reply.feedback);
@@ -185,7 +188,7 @@ describe('<role-play>', () => {
     await chooseByKeyboard(el, 0, false);
     expect(text($(el, '#feedback-heading'))).to.contain('最佳回答，得 3 分');
     expect($(el, '#feedback-heading [aria-hidden="true"]')?.textContent).to.equal('✓');
-    expect(text($(el, '[role="status"]'))).to.contain(`当前得分 3 / 满分 ${MAX_SCORE}`);
+    expect(text($(el, '[part="feedback"]'))).to.contain(`当前得分 3 / 满分 ${MAX_SCORE}`);
   });
 
   const paths = enumeratePaths(rp);
@@ -321,8 +324,8 @@ describe('<role-play>', () => {
 
     const restored = await mount(JSON.parse(JSON.stringify(saved)));
     expect(screen(restored.el)).to.equal(screen(first.el));
-    expect(text($(restored.el, '[role="status"]'))).to.contain('最佳回答，得 2 分');
-    expect(text($(restored.el, '[role="status"]'))).to.contain(`当前得分 2 / 满分 ${MAX_SCORE}`);
+    expect(text($(restored.el, '[part="feedback"]'))).to.contain('最佳回答，得 2 分');
+    expect(text($(restored.el, '[part="feedback"]'))).to.contain(`当前得分 2 / 满分 ${MAX_SCORE}`);
     expect(restored.states, 'restoring reports nothing').to.have.length(0);
 
     // And it carries on from there.

@@ -67,7 +67,8 @@ const OUTCOME_ICONS: Record<Outcome, string> = { good: '★', neutral: '◆', ba
  * @csspart mood - The customer's mood (icon and text).
  * @csspart replies - The form with the candidate replies.
  * @csspart option - One candidate reply (label with its radio button).
- * @csspart feedback - The live region with the feedback on the last choice.
+ * @csspart feedback - The feedback on the last choice; focus moves to it (it is not also a live region, so it is read
+ *   once).
  * @csspart score - The running or final score.
  * @csspart button - Every button (also `submit`, `continue` or `restart`).
  * @csspart submit - The 确定 button.
@@ -90,7 +91,7 @@ export class RolePlayElement extends LitElement {
 
   // Queries
 
-  @query('#feedback-heading') private feedbackHeading?: HTMLElement;
+  @query('.feedback') private feedbackRegion?: HTMLElement;
   @query('#current-line') private currentLine?: HTMLElement;
   @query('#ending-heading') private endingHeading?: HTMLElement;
   @query('input[name="reply"]') private firstOption?: HTMLInputElement;
@@ -149,7 +150,7 @@ export class RolePlayElement extends LitElement {
     if (target === null) return;
     this.pendingFocus = null;
     const element = {
-      feedback: this.feedbackHeading,
+      feedback: this.feedbackRegion,
       line: this.currentLine ?? this.firstOption,
       ending: this.endingHeading,
       'first-option': this.firstOption,
@@ -363,7 +364,7 @@ export class RolePlayElement extends LitElement {
     </form>`;
   }
 
-  /** Content of the live region: the feedback on the last choice, while it is showing. */
+  /** Content of the feedback area: the feedback on the last choice, while it is showing. */
   private feedbackContent(view: RolePlayState): TemplateResult | typeof nothing {
     const step = view.path[view.path.length - 1];
     if (!view.showingFeedback || !step) return nothing;
@@ -466,7 +467,11 @@ export class RolePlayElement extends LitElement {
     const ended = isEnded(this.roleplay, view);
     return html`<div class="base" part="base">
       ${this.scenarioTemplate()} ${this.transcriptTemplate(view)}
-      <div class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}" part="feedback" role="status">
+      <div
+        class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}"
+        part="feedback"
+        tabindex=${view.showingFeedback ? '-1' : nothing}
+      >
         ${this.feedbackContent(view)}
       </div>
       ${
