@@ -188,7 +188,8 @@ export class CourseQuestion extends LitElement {
 
   /** The response shown: the learner's, else sequencing's starting order (checkable, but not an answer yet). */
   private get response(): QuestionResponse | null {
-    return this.attempt.response ?? (this.question?.type === 'sequencing' ? [...this.order.sequencingStart] : null);
+    // The same array on every render: a new one would make the sequencing input start over.
+    return this.attempt.response ?? (this.question?.type === 'sequencing' ? this.order.sequencingStart : null);
   }
 
   /** The verdict of the checked response, as saved; null while unchecked. */
