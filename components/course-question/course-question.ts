@@ -145,7 +145,7 @@ export class CourseQuestion extends LitElement {
   @property({ attribute: 'reveal-answer' }) revealAnswer: RevealPolicy = 'after-last-attempt';
 
   /** Share of the marks a right answer keeps on each try after the first (the quiz's `retryCredit`). */
-  @property({ type: Number, attribute: 'retry-credit' }) retryCredit = DEFAULT_RETRY_CREDIT;
+  @property({ type: Number, attribute: 'retry-credit' }) retryCredit: number | undefined = DEFAULT_RETRY_CREDIT;
 
   /** Id of the quiz this question belongs to, copied into InteractionRecord.parentId. */
   @property({ attribute: 'parent-id' }) parentId = '';
@@ -172,14 +172,12 @@ export class CourseQuestion extends LitElement {
   }
 
   private get rules(): AttemptRules {
-    const settings = {
-      questionAttempts: this.maxTries,
-      revealAnswer: this.revealAnswer,
-      retryCredit: this.retryCredit,
-    };
+    // A quiz without `retryCredit` (made by hand, not by the loader) gets the default.
+    const retryCredit = this.retryCredit ?? DEFAULT_RETRY_CREDIT;
+    const settings = { questionAttempts: this.maxTries, revealAnswer: this.revealAnswer, retryCredit };
     return this.question
       ? attemptRules(this.question, settings)
-      : { triesAllowed: 1, reveal: this.revealAnswer, retryCredit: this.retryCredit };
+      : { triesAllowed: 1, reveal: this.revealAnswer, retryCredit };
   }
 
   private get checked(): boolean {
