@@ -1,6 +1,6 @@
 /**
- * What components report upwards and what the player persists to restore them. Responses and correct-response
- * patterns are already in xAPI / SCORM 2004 notation, so a tracker only forwards them.
+ * What components report upwards and what the player persists to restore them. Responses are structured (the
+ * course's own ids, booleans, text); each tracker turns them into its standard's notation.
  */
 import type { Outcome } from './types.js';
 
@@ -37,24 +37,24 @@ export type InteractionResponse =
   /** matching: source → target pairs. */
   | { type: 'matching'; pairs: { source: string; target: string }[] };
 
-/**
- * One answered question or one role-play choice.
- * - choice: option ids joined by `[,]`
- * - true-false: `true` or `false`
- * - fill-in: the learner's text as typed
- * - sequencing: item ids in the learner's order, joined by `[,]`
- * - matching: `source[.]target` pairs joined by `[,]`
- */
+/** One checked question or one role-play choice, as a tracker reports it. */
 export interface InteractionRecord {
   /** Stable id: the question id, or `<roleplay id>.<node id>` for a role-play choice. */
   id: string;
   /** Id of the quiz or role-play it belongs to. */
   parentId: string;
+  /** What `parentId` is: a quiz (the record is a question) or a role-play (a reply chosen). */
+  parentKind: 'quiz' | 'roleplay';
   type: InteractionType;
   /** The prompt, or the customer's line. */
   description: string;
-  response: string;
-  correctResponsesPattern: string[];
+  /** What the learner answered. */
+  response: InteractionResponse;
+  /**
+   * Every response that counts as right: fill-in has one entry per accepted answer (compared ignoring Latin case,
+   * width and spacing); a role-play node with tied best replies has one entry per reply.
+   */
+  correctResponses: InteractionResponse[];
   success: boolean;
   score: Score;
   /** Milliseconds from the question being shown (or last reset) to the answer. */

@@ -13,6 +13,17 @@ export interface SavedProgress {
   locale?: string;
 }
 
+/**
+ * Where the player loads a learner's progress from and saves it to: this browser's storage (`ProgressStore`), or an
+ * LMS-backed one the tracking layer provides. The player receives one and never reaches for storage itself.
+ */
+export interface ProgressStorage {
+  /** The saved record, or a fresh one (with a new learner seed) when there is none. */
+  load(): SavedProgress;
+  /** Saves the record; false when it could not be kept, so the learner can be told. */
+  save(saved: SavedProgress): boolean;
+}
+
 /** The slice of the Web Storage API the store needs (localStorage in the browser, a Map in tests). */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -20,7 +31,7 @@ export interface KeyValueStorage {
 }
 
 /** Reads and writes a learner's progress for one course in browser storage. */
-export class ProgressStore {
+export class ProgressStore implements ProgressStorage {
   private readonly key: string;
 
   constructor(

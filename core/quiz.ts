@@ -120,14 +120,14 @@ export function setAnswer(state: QuizAttemptState, questionId: string, answer: Q
   return { ...state, answers: { ...state.answers, [questionId]: answer } };
 }
 
-/** Whether a question has a scored answer (it has been checked at least once). */
-export function isAnswered(answer: QuestionState | undefined | null): boolean {
+/** Whether a question has a scored answer (it has been checked at least once), which the quiz score counts. */
+export function isScored(answer: QuestionState | undefined | null): boolean {
   return !!answer && answer.score !== null && answer.tries > 0;
 }
 
 /** Ids of the drawn questions without a scored answer, in order. */
 export function unansweredIds(state: QuizAttemptState): string[] {
-  return state.questionIds.filter((id) => !isAnswered(state.answers[id]));
+  return state.questionIds.filter((id) => !isScored(state.answers[id]));
 }
 
 /** A question's weight in the quiz score (default 1). */
@@ -143,7 +143,7 @@ export function quizScore(quiz: Quiz, state: QuizAttemptState, now: Date = new D
   const questions = questionsOf(quiz, state).map((question) => {
     const answer = state.answers[question.id];
     const weight = weightOf(question);
-    const answered = isAnswered(answer);
+    const answered = isScored(answer);
     const scaled = answered ? clamp01(scaledOf(answer!.score!)) : 0;
     const score: Score = { raw: tidy(scaled * weight), min: 0, max: weight, scaled };
     return { id: question.id, success: answered && answer!.success === true, score };

@@ -212,10 +212,11 @@ describe('choiceInteraction', () => {
     expect(record).toEqual({
       id: 'rp.a',
       parentId: 'rp',
+      parentKind: 'roleplay',
       type: 'choice',
       description: 'A',
-      response: 'to-b',
-      correctResponsesPattern: ['to-b'],
+      response: { type: 'choice', choiceIds: ['to-b'] },
+      correctResponses: [{ type: 'choice', choiceIds: ['to-b'] }],
       success: true,
       score: { raw: 2, min: 0, max: 2, scaled: 1 },
       durationMs: 1234,
@@ -231,7 +232,10 @@ describe('choiceInteraction', () => {
   it('lists tied best replies as alternatives, floors a negative score at 0 and counts runs as attempts', () => {
     const atD = { ...walk(good, ['to-b', 'b-d']), runs: 2 };
     const tied = choiceInteraction(good, atD, 'd-neutral', 0, now);
-    expect(tied.correctResponsesPattern).toEqual(['d-good', 'd-neutral']);
+    expect(tied.correctResponses).toEqual([
+      { type: 'choice', choiceIds: ['d-good'] },
+      { type: 'choice', choiceIds: ['d-neutral'] },
+    ]);
     expect(tied).toMatchObject({ success: true, attempt: 3 });
     const atC = walk(good, ['to-c']);
     const bad = choiceInteraction(good, atC, 'c-bad', 0, now);

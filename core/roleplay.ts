@@ -376,7 +376,7 @@ export function choose(rp: RolePlay, state: RolePlayState, replyId: string, dura
 /**
  * The interaction a tracker reports for choosing `replyId` at the node on screen: type `choice`, id
  * `<roleplay id>.<node id>`, the customer's line (or the narration) as description, and each best reply a correct
- * response on its own (in xAPI, `a[,]b` would mean choosing both). Scored out of the node's best reply, never below
+ * response on its own (tied replies are alternatives, not a set to pick together). Scored out of the node's best reply, never below
  * 0; `attempt` is the run number. Throws like `choose` when the reply cannot be chosen.
  */
 export function choiceInteraction(
@@ -395,10 +395,12 @@ export function choiceInteraction(
   return {
     id: `${rp.id}.${node.id}`,
     parentId: rp.id,
+    parentKind: 'roleplay',
     type: 'choice',
     description: node.line ?? node.narration ?? '',
-    response: reply.id,
-    correctResponsesPattern: bestReplies(node),
+    response: { type: 'choice', choiceIds: [reply.id] },
+    // Tied best replies are each a right answer on their own, not a set to pick together.
+    correctResponses: bestReplies(node).map((id) => ({ type: 'choice', choiceIds: [id] })),
     success: bestReplies(node).includes(reply.id),
     score: { raw, min: 0, max: Math.max(0, best), scaled: scaledScore(raw, best) },
     durationMs: timing.durationMs,

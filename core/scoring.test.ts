@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionRecord, QuestionResponse } from './interactions.js';
 import {
   asComponents,
-  correctResponsesPattern,
+  correctResponses,
   interactionComponents,
   interactionRecord,
+  interactionResponse,
   interactionTiming,
   interactionType,
-  isAnswered,
-  responsePattern,
   scoreOf,
   scoreResponse,
 } from './scoring.js';
@@ -112,112 +111,83 @@ describe('interactionType', () => {
   });
 });
 
-describe('isAnswered', () => {
-  it('single: a known option id', () => {
-    expect(isAnswered(single, 'b')).toBe(true);
-    expect(isAnswered(single, 'x')).toBe(false);
-    expect(isAnswered(single, null)).toBe(false);
-  });
-
-  it('multiple: at least one pick', () => {
-    expect(isAnswered(multiple, ['b'])).toBe(true);
-    expect(isAnswered(multiple, [])).toBe(false);
-    expect(isAnswered(multiple, null)).toBe(false);
-  });
-
-  it('true-false: a boolean, false included', () => {
-    expect(isAnswered(trueFalse, false)).toBe(true);
-    expect(isAnswered(trueFalse, true)).toBe(true);
-    expect(isAnswered(trueFalse, null)).toBe(false);
-  });
-
-  it('fill-in: some non-space text', () => {
-    expect(isAnswered(fillIn, '1')).toBe(true);
-    expect(isAnswered(fillIn, ' \u3000 ')).toBe(false);
-    expect(isAnswered(fillIn, '')).toBe(false);
-  });
-
-  it('sequencing: a complete order of the items', () => {
-    expect(isAnswered(sequencing, ['follow', 'solve', 'apologise', 'listen'])).toBe(true);
-    expect(isAnswered(sequencing, ['follow', 'solve', 'apologise'])).toBe(false);
-    expect(isAnswered(sequencing, ['follow', 'solve', 'apologise', 'apologise'])).toBe(false);
-    expect(isAnswered(sequencing, null)).toBe(false);
-  });
-
-  it('matching: every source has a target', () => {
-    expect(isAnswered(matching, { hall: 'voice', hotline: 'voice', app: 'face' })).toBe(true);
-    expect(isAnswered(matching, { hall: 'voice', hotline: 'voice' })).toBe(false);
-    expect(isAnswered(matching, { hall: 'voice', hotline: 'voice', app: '' })).toBe(false);
-    expect(isAnswered(matching, null)).toBe(false);
-  });
-});
-
-describe('responsePattern', () => {
+describe('interactionResponse', () => {
   it('single: the option id', () => {
-    expect(responsePattern(single, 'b')).toBe('b');
-    expect(responsePattern(single, null)).toBe('');
+    expect(interactionResponse(single, 'b')).toEqual({ type: 'choice', choiceIds: ['b'] });
+    expect(interactionResponse(single, null)).toEqual({ type: 'choice', choiceIds: [] });
   });
 
-  it('multiple: picked ids in option order joined by [,]', () => {
-    expect(responsePattern(multiple, ['d', 'a'])).toBe('a[,]d');
-    expect(responsePattern(multiple, ['c'])).toBe('c');
-    expect(responsePattern(multiple, [])).toBe('');
+  it('multiple: picked ids in option order', () => {
+    expect(interactionResponse(multiple, ['d', 'a'])).toEqual({ type: 'choice', choiceIds: ['a', 'd'] });
+    expect(interactionResponse(multiple, [])).toEqual({ type: 'choice', choiceIds: [] });
   });
 
-  it('true-false: true or false', () => {
-    expect(responsePattern(trueFalse, true)).toBe('true');
-    expect(responsePattern(trueFalse, false)).toBe('false');
-    expect(responsePattern(trueFalse, null)).toBe('');
+  it('true-false: the boolean', () => {
+    expect(interactionResponse(trueFalse, true)).toEqual({ type: 'true-false', value: true });
+    expect(interactionResponse(trueFalse, false)).toEqual({ type: 'true-false', value: false });
   });
 
   it('fill-in: the text as typed', () => {
-    expect(responsePattern(fillIn, '１００８６ ')).toBe('１００８６ ');
+    expect(interactionResponse(fillIn, '１００８６ ')).toEqual({ type: 'fill-in', text: '１００８６ ' });
   });
 
-  it('sequencing: ids in the learner order joined by [,]', () => {
-    expect(responsePattern(sequencing, ['solve', 'listen', 'apologise', 'follow'])).toBe(
-      'solve[,]listen[,]apologise[,]follow',
-    );
+  it('sequencing: ids in the learner order', () => {
+    expect(interactionResponse(sequencing, ['solve', 'listen', 'apologise', 'follow'])).toEqual({
+      type: 'sequencing',
+      itemIds: ['solve', 'listen', 'apologise', 'follow'],
+    });
   });
 
-  it('matching: source[.]target pairs in source order joined by [,]', () => {
-    expect(responsePattern(matching, { app: 'self', hall: 'voice', hotline: 'face' })).toBe(
-      'hall[.]voice[,]hotline[.]face[,]app[.]self',
-    );
-    expect(responsePattern(matching, { app: 'self' })).toBe('app[.]self');
+  it('matching: pairs in source order, unpaired sources left out', () => {
+    expect(interactionResponse(matching, { app: 'self', hall: 'voice', hotline: 'face' })).toEqual({
+      type: 'matching',
+      pairs: [
+        { source: 'hall', target: 'voice' },
+        { source: 'hotline', target: 'face' },
+        { source: 'app', target: 'self' },
+      ],
+    });
+    expect(interactionResponse(matching, { app: 'self' })).toEqual({
+      type: 'matching',
+      pairs: [{ source: 'app', target: 'self' }],
+    });
+  });
+
+  it("holds no standard's notation", () => {
+    const all = [multiple, sequencing, matching].map((q) => JSON.stringify(correctResponses(q)));
+    for (const text of all) expect(text).not.toMatch(/\[[,.]\]|case_matters/);
   });
 });
 
-describe('correctResponsesPattern', () => {
-  it('single: the answer id', () => {
-    expect(correctResponsesPattern(single)).toEqual(['a']);
+describe('correctResponses', () => {
+  it('single, multiple and true-false: one entry', () => {
+    expect(correctResponses(single)).toEqual([{ type: 'choice', choiceIds: ['a'] }]);
+    expect(correctResponses(multiple)).toEqual([{ type: 'choice', choiceIds: ['a', 'c', 'd'] }]);
+    expect(correctResponses(trueFalse)).toEqual([{ type: 'true-false', value: true }]);
+    expect(correctResponses({ ...trueFalse, answer: false })).toEqual([{ type: 'true-false', value: false }]);
   });
 
-  it('multiple: all correct ids joined by [,] in one pattern', () => {
-    expect(correctResponsesPattern(multiple)).toEqual(['a[,]c[,]d']);
+  it('fill-in: one entry per accepted answer', () => {
+    expect(correctResponses(fillIn)).toEqual([
+      { type: 'fill-in', text: '10086' },
+      { type: 'fill-in', text: '一零零八六' },
+    ]);
   });
 
-  it('true-false', () => {
-    expect(correctResponsesPattern(trueFalse)).toEqual(['true']);
-    expect(correctResponsesPattern({ ...trueFalse, answer: false })).toEqual(['false']);
-  });
-
-  it('fill-in: one case-insensitive entry per accepted variant', () => {
-    expect(correctResponsesPattern(fillIn)).toEqual(['{case_matters=false}10086', '{case_matters=false}一零零八六']);
-  });
-
-  it('sequencing: the right order joined by [,]', () => {
-    expect(correctResponsesPattern(sequencing)).toEqual(['listen[,]apologise[,]solve[,]follow']);
-  });
-
-  it('matching: the right pairs in source order', () => {
-    expect(correctResponsesPattern(matching)).toEqual(['hall[.]face[,]hotline[.]voice[,]app[.]self']);
-  });
-
-  it('the correct response scores full marks when fed back as a response', () => {
-    expect(scoreResponse(single, correctResponsesPattern(single)[0]!).success).toBe(true);
-    expect(scoreResponse(multiple, correctResponsesPattern(multiple)[0]!.split('[,]')).success).toBe(true);
-    expect(scoreResponse(sequencing, correctResponsesPattern(sequencing)[0]!.split('[,]')).success).toBe(true);
+  it('sequencing: the right order; matching: the right pairs in source order', () => {
+    expect(correctResponses(sequencing)).toEqual([
+      { type: 'sequencing', itemIds: ['listen', 'apologise', 'solve', 'follow'] },
+    ]);
+    expect(correctResponses(matching)).toEqual([
+      {
+        type: 'matching',
+        pairs: [
+          { source: 'hall', target: 'face' },
+          { source: 'hotline', target: 'voice' },
+          { source: 'app', target: 'self' },
+        ],
+      },
+    ]);
   });
 });
 
@@ -281,7 +251,13 @@ describe('interactionRecord', () => {
   const context = { parentId: 'quiz-1', attempt: 2, durationMs: 4500, now };
   const record = (question: Question, response: QuestionResponse | null) =>
     interactionRecord(question, response, scoreResponse(question, response), context);
-  const common = { parentId: 'quiz-1', attempt: 2, durationMs: 4500, timestamp: '2024-05-01T08:00:00.000Z' };
+  const common = {
+    parentId: 'quiz-1',
+    parentKind: 'quiz' as const,
+    attempt: 2,
+    durationMs: 4500,
+    timestamp: '2024-05-01T08:00:00.000Z',
+  };
 
   /** What every record of `question` has: where and when, the question's id and prompt, and its components. */
   const base = (question: Question) => ({
@@ -298,7 +274,13 @@ describe('interactionRecord', () => {
       'single: the option id and the answer, every option a choice',
       single,
       'b',
-      { type: 'choice', response: 'b', correctResponsesPattern: ['a'], success: false, score: none },
+      {
+        type: 'choice',
+        response: { type: 'choice', choiceIds: ['b'] },
+        correctResponses: [{ type: 'choice', choiceIds: ['a'] }],
+        success: false,
+        score: none,
+      },
     ],
     [
       'multiple: the picks in option order; all correct options one pattern, as they are chosen together',
@@ -306,8 +288,8 @@ describe('interactionRecord', () => {
       ['d', 'c', 'a'],
       {
         type: 'choice',
-        response: 'a[,]c[,]d',
-        correctResponsesPattern: ['a[,]c[,]d'],
+        response: { type: 'choice', choiceIds: ['a', 'c', 'd'] },
+        correctResponses: [{ type: 'choice', choiceIds: ['a', 'c', 'd'] }],
         success: true,
         score: { ...full, raw: 2, max: 2 },
       },
@@ -316,7 +298,13 @@ describe('interactionRecord', () => {
       'true-false: `true` / `false`, without components',
       trueFalse,
       false,
-      { type: 'true-false', response: 'false', correctResponsesPattern: ['true'], success: false, score: none },
+      {
+        type: 'true-false',
+        response: { type: 'true-false', value: false },
+        correctResponses: [{ type: 'true-false', value: true }],
+        success: false,
+        score: none,
+      },
     ],
     [
       'fill-in: the text as typed, and each accepted answer a correct response of its own',
@@ -324,8 +312,11 @@ describe('interactionRecord', () => {
       ' 一零零八六 ',
       {
         type: 'fill-in',
-        response: ' 一零零八六 ',
-        correctResponsesPattern: ['{case_matters=false}10086', '{case_matters=false}一零零八六'],
+        response: { type: 'fill-in', text: ' 一零零八六 ' },
+        correctResponses: [
+          { type: 'fill-in', text: '10086' },
+          { type: 'fill-in', text: '一零零八六' },
+        ],
         success: true,
         score: full,
       },
@@ -336,8 +327,8 @@ describe('interactionRecord', () => {
       ['apologise', 'listen', 'solve', 'follow'],
       {
         type: 'sequencing',
-        response: 'apologise[,]listen[,]solve[,]follow',
-        correctResponsesPattern: ['listen[,]apologise[,]solve[,]follow'],
+        response: { type: 'sequencing', itemIds: ['apologise', 'listen', 'solve', 'follow'] },
+        correctResponses: [{ type: 'sequencing', itemIds: ['listen', 'apologise', 'solve', 'follow'] }],
         success: false,
         score: { raw: 2, min: 0, max: 4, scaled: 0.5 },
       },
@@ -348,8 +339,24 @@ describe('interactionRecord', () => {
       { app: 'self', hall: 'face', hotline: 'voice' },
       {
         type: 'matching',
-        response: 'hall[.]face[,]hotline[.]voice[,]app[.]self',
-        correctResponsesPattern: ['hall[.]face[,]hotline[.]voice[,]app[.]self'],
+        response: {
+          type: 'matching',
+          pairs: [
+            { source: 'hall', target: 'face' },
+            { source: 'hotline', target: 'voice' },
+            { source: 'app', target: 'self' },
+          ],
+        },
+        correctResponses: [
+          {
+            type: 'matching',
+            pairs: [
+              { source: 'hall', target: 'face' },
+              { source: 'hotline', target: 'voice' },
+              { source: 'app', target: 'self' },
+            ],
+          },
+        ],
         success: true,
         score: full,
       },
@@ -360,7 +367,7 @@ describe('interactionRecord', () => {
 
   it('multiple: partial credit as scored', () => {
     const partly = record(multiple, ['c', 'a']);
-    expect(partly).toMatchObject({ response: 'a[,]c', success: false });
+    expect(partly).toMatchObject({ response: { type: 'choice', choiceIds: ['a', 'c'] }, success: false });
     expect(partly.score.scaled).toBeCloseTo(2 / 3, 5);
   });
 

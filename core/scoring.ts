@@ -1,23 +1,18 @@
 /**
- * Scoring and xAPI / SCORM 2004 notation for every question type. Plain functions without DOM, shared by the
- * question components (which report interactions) and anything that needs to re-score a saved response.
+ * Scoring and interaction records for every question type. Plain functions without DOM, shared by the question
+ * components (which report interactions) and anything that needs to re-score a saved response. Records carry
+ * responses in structured form; each tracker turns them into its standard's notation.
  */
 import type {
   InteractionComponent,
   InteractionRecord,
+  InteractionResponse,
   InteractionType,
   QuestionResponse,
   Score,
 } from './interactions.js';
 import { matchesFillIn } from './normalise.js';
 import type { Question } from './types.js';
-
-/** Delimiter between the parts of a response or pattern (xAPI / SCORM 2004). */
-export const LIST_DELIMITER = '[,]';
-/** Delimiter between a source and its target in a matching pair. */
-export const PAIR_DELIMITER = '[.]';
-/** Prefix of a fill-in correct-response pattern: the course compares text regardless of Latin case. */
-export const CASE_INSENSITIVE = '{case_matters=false}';
 
 export interface ScoreResult {
   score: Score;
@@ -112,83 +107,60 @@ export function interactionType(question: Question): InteractionType {
   }
 }
 
-/** Whether the response is complete enough to be checked. */
-export function isAnswered(question: Question, response: QuestionResponse | null): boolean {
+/**
+ * The learner's response in structured form: choice ids (in the question's option order), true/false, the fill-in
+ * text as typed, sequencing ids in the learner's order, matching pairs (in the question's source order).
+ */
+export function interactionResponse(question: Question, response: QuestionResponse | null): InteractionResponse {
   switch (question.type) {
     case 'single': {
       const id = asText(response);
-      return id !== null && question.options.some((option) => option.id === id);
+      return { type: 'choice', choiceIds: id === null ? [] : [id] };
     }
-    case 'multiple':
-      return asList(response).length > 0;
-    case 'true-false':
-      return typeof response === 'boolean';
-    case 'fill-in': {
-      const text = asText(response);
-      return text !== null && text.trim() !== '';
-    }
-    case 'sequencing': {
-      const order = asList(response);
-      return order.length === question.items.length && question.items.every((item) => order.includes(item.id));
-    }
-    case 'matching': {
-      const pairs = asPairs(response);
-      return question.sources.every((source) => typeof pairs[source.id] === 'string' && pairs[source.id] !== '');
-    }
-  }
-}
-
-/**
- * The learner's response in xAPI / SCORM 2004 notation: choice ids joined by `[,]` (in the question's option order),
- * `true` / `false`, the fill-in text as typed, sequencing ids in the learner's order, matching `source[.]target`
- * pairs (in the question's source order). Empty when there is no response.
- */
-export function responsePattern(question: Question, response: QuestionResponse | null): string {
-  switch (question.type) {
-    case 'single':
-      return asText(response) ?? '';
     case 'multiple': {
       const picks = new Set(asList(response));
       const known = question.options.map((option) => option.id).filter((id) => picks.has(id));
       const unknown = [...picks].filter((id) => !question.options.some((option) => option.id === id));
-      return [...known, ...unknown].join(LIST_DELIMITER);
+      return { type: 'choice', choiceIds: [...known, ...unknown] };
     }
     case 'true-false':
-      return typeof response === 'boolean' ? String(response) : '';
+      // Only called for a checked response, which is always a boolean.
+      return { type: 'true-false', value: response === true };
     case 'fill-in':
-      return asText(response) ?? '';
+      return { type: 'fill-in', text: asText(response) ?? '' };
     case 'sequencing':
-      return asList(response).join(LIST_DELIMITER);
+      return { type: 'sequencing', itemIds: asList(response) };
     case 'matching': {
       const pairs = asPairs(response);
-      return question.sources
-        .filter((source) => pairs[source.id])
-        .map((source) => `${source.id}${PAIR_DELIMITER}${pairs[source.id]}`)
-        .join(LIST_DELIMITER);
+      return {
+        type: 'matching',
+        pairs: question.sources
+          .filter((source) => pairs[source.id])
+          .map((source) => ({ source: source.id, target: pairs[source.id]! })),
+      };
     }
   }
 }
 
-/**
- * The correct responses pattern (xAPI `correctResponsesPattern`, SCORM 2004 `correct_responses`): one entry, except
- * for fill-in where every accepted variant is an entry, prefixed with `{case_matters=false}`.
- */
-export function correctResponsesPattern(question: Question): string[] {
+/** The correct responses: one, except for fill-in, where each accepted answer is an entry of its own. */
+export function correctResponses(question: Question): InteractionResponse[] {
   switch (question.type) {
     case 'single':
-      return [question.answer];
+      return [{ type: 'choice', choiceIds: [question.answer] }];
     case 'multiple':
-      return [question.answer.join(LIST_DELIMITER)];
+      return [{ type: 'choice', choiceIds: [...question.answer] }];
     case 'true-false':
-      return [String(question.answer)];
+      return [{ type: 'true-false', value: question.answer }];
     case 'fill-in':
-      return question.answer.map((text) => `${CASE_INSENSITIVE}${text}`);
+      return question.answer.map((text) => ({ type: 'fill-in', text }));
     case 'sequencing':
-      return [question.answer.join(LIST_DELIMITER)];
+      return [{ type: 'sequencing', itemIds: [...question.answer] }];
     case 'matching': {
       const ordered = question.sources.map((source) => source.id).filter((id) => id in question.answer);
       const rest = Object.keys(question.answer).filter((id) => !ordered.includes(id));
-      return [[...ordered, ...rest].map((id) => `${id}${PAIR_DELIMITER}${question.answer[id]}`).join(LIST_DELIMITER)];
+      return [
+        { type: 'matching', pairs: [...ordered, ...rest].map((id) => ({ source: id, target: question.answer[id]! })) },
+      ];
     }
   }
 }
@@ -236,8 +208,8 @@ export interface InteractionContext {
 
 /**
  * The interaction a tracker reports for checking `response`, scored as `result` (see `scoreResponse`): the question
- * id and prompt, its xAPI type, the response and correct responses in xAPI notation (each accepted fill-in variant an
- * entry of its own), the component lists, and the question's objective when it has one.
+ * id and prompt, its interaction type, the response and correct responses in structured form (each accepted fill-in
+ * answer an entry of its own), the component lists, and the question's objective when it has one.
  */
 export function interactionRecord(
   question: Question,
@@ -251,8 +223,9 @@ export function interactionRecord(
     parentId: context.parentId,
     type: interactionType(question),
     description: question.prompt,
-    response: responsePattern(question, response),
-    correctResponsesPattern: correctResponsesPattern(question),
+    parentKind: 'quiz',
+    response: interactionResponse(question, response),
+    correctResponses: correctResponses(question),
     success: result.success,
     score: result.score,
     durationMs: timing.durationMs,

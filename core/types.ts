@@ -121,6 +121,11 @@ export interface Quiz {
   /** Attempts per question within one quiz attempt. */
   questionAttempts: number;
   revealAnswer: RevealPolicy;
+  /**
+   * Share (0–1) of a question's marks a right answer keeps on each try after the first: try n earns at most
+   * retryCredit^(n−1). The loader fills in the default (0.5, `DEFAULT_RETRY_CREDIT`); 0 gives no credit for a retry.
+   */
+  retryCredit?: number;
   /** Shuffle option order (stable within one learner's attempt). */
   shuffle: boolean;
   pools: QuestionPool[];

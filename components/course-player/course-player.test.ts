@@ -1,12 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { KeyValueStorage } from '../../core/progress-store.js';
+import { ProgressStore, type KeyValueStorage } from '../../core/progress-store.js';
 import type { CoursePlayer } from './course-player.js';
 import { deepActiveElement } from '../shared/test-helpers.js';
 import './define.js';
 
 // The fixture course (test/fixtures/valid) as the real content pipeline emits it; see test/fixture-course-middleware.mjs.
 const SRC = '/__course/content/course.json';
+const COURSE_ID = 'https://example.com/courses/fixture';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -17,7 +18,10 @@ const shadow = (el: CoursePlayer): ShadowRoot => el.shadowRoot!;
 const heading = (el: CoursePlayer): string => shadow(el).querySelector('h1')?.textContent?.trim() ?? '';
 
 async function player(storage: KeyValueStorage = memoryStorage(), src = SRC): Promise<CoursePlayer> {
-  const el = await fixture<CoursePlayer>(html`<course-player src=${src} .storage=${storage}></course-player>`);
+  const progressStorage = new ProgressStore(COURSE_ID, storage);
+  const el = await fixture<CoursePlayer>(
+    html`<course-player src=${src} .progressStorage=${progressStorage}></course-player>`,
+  );
   await waitUntil(
     () => shadow(el).querySelector('h1') || shadow(el).querySelector('[role="alert"]'),
     'player did not load',
@@ -104,21 +108,34 @@ describe('course-player', () => {
     expect(location.hash).to.equal('#/phone/phone-greeting');
   });
 
-  it('restores a saved quiz state when the learner comes back to the quiz', async () => {
+  it('restores a saved quiz state when the learner comes back, and the quiz goes on from there', async () => {
     const storage = memoryStorage();
+    const saved = () =>
+      JSON.parse(storage.data.get(`course-progress:${COURSE_ID}`) ?? '{}')?.progress?.quizzes?.['basics-quiz'];
+    const button = (quiz: Element, text: string) =>
+      [...(quiz.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(text));
+    const position = (quiz: Element) => quiz.shadowRoot?.querySelector('[data-focus-progress]')?.textContent ?? '';
     location.hash = '#/basics/basics-quiz';
-    const el = await player(storage);
-    await pageShown(el, '基本概念测验');
-    const quiz = shadow(el).querySelector('course-quiz')!;
-    await waitUntil(() => quiz.shadowRoot?.querySelector('button'), 'quiz did not render');
-    const start = [...quiz.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('开始'))!;
-    start.click();
-    await waitUntil(
-      () =>
-        JSON.parse(storage.data.get('course-progress:https://example.com/courses/fixture') ?? '{}')?.progress
-          ?.quizzes?.['basics-quiz']?.phase === 'answering',
-      'quiz state was not saved',
-    );
+    const first = await player(storage);
+    await pageShown(first, '基本概念测验');
+    const quiz = shadow(first).querySelector('course-quiz')!;
+    await waitUntil(() => button(quiz, '开始'), 'quiz did not render');
+    button(quiz, '开始')!.click();
+    await waitUntil(() => saved()?.phase === 'answering', 'quiz state was not saved');
+    first.remove();
+
+    // A return visit: the quiz opens where it was, then moves on, and stays where the learner moved it.
+    const again = await player(storage);
+    await pageShown(again, '基本概念测验');
+    const restored = shadow(again).querySelector('course-quiz')!;
+    await waitUntil(() => position(restored).includes('第 1 题'), 'the attempt was not restored');
+    button(restored, '下一题')!.click();
+    await waitUntil(() => position(restored).includes('第 2 题'), 'the restored quiz did not move on');
+    await waitUntil(() => saved()?.current === 1, 'the move was not saved');
+    await again.updateComplete;
+    await restored.updateComplete;
+    expect(position(restored)).to.contain('第 2 题');
+    expect(restored.state?.current).to.equal(1);
   });
 
   it('shows a clear, accessible error with a retry when the course cannot be loaded', async () => {

@@ -2,6 +2,7 @@ import { msg, str, localized } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   courseStatus,
@@ -11,7 +12,12 @@ import {
   type ModuleStatus,
 } from '../../core/completion.js';
 import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
-import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
+import {
+  ProgressStore,
+  type KeyValueStorage,
+  type ProgressStorage,
+  type SavedProgress,
+} from '../../core/progress-store.js';
 import { locate, parseHash, readingSequence, toHash, type Location } from '../../core/route.js';
 import type { CourseIndex, ModuleItem } from '../../core/types.js';
 import { LOCALE_NAMES, getLocale, initialLocale, setLocale, type CourseLocale } from '../../locales/localization.js';
@@ -73,8 +79,9 @@ export class CoursePlayer extends LitElement {
   });
 
   private readonly moduleTask = new Task(this, {
-    task: ([href]) => (href ? this.data.module(href) : Promise.resolve(null)),
-    args: () => [this.currentModuleHref] as const,
+    task: ([data, href]) => (href ? data.module(href) : Promise.resolve(null)),
+    // The course data is an argument too: a changed `src` reloads the module instead of showing the old one.
+    args: () => [this.data, this.currentModuleHref] as const,
   });
 
   @query('h1') private heading?: HTMLElement | null;
@@ -88,11 +95,17 @@ export class CoursePlayer extends LitElement {
   @state() private storageFailed = false;
   /** A `#/…` address that names no item (a stale bookmark, a typo): the learner is told and offered the contents. */
   @state() private unknownAddress: string | null = null;
-  private store: ProgressStore | null = null;
+  /** Where progress is loaded from and saved to, fixed when the course starts. */
+  private store: ProgressStorage | null = null;
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
-  /** States handed to the item on screen when it was opened; later changes come back up as events. */
-  private restoreStates: { quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = {
+  /**
+   * One visit to an item: its number and the state the item is restored from. Restoring happens once per visit: the
+   * item gets this state when its element is created and reports every later change as an event; handing the saved
+   * state back on each render would put the item back and freeze it (Lit sets object bindings on every render).
+   */
+  private visit: { count: number; quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = {
+    count: 0,
     quiz: null,
     roleplay: null,
   };
@@ -100,8 +113,11 @@ export class CoursePlayer extends LitElement {
   /** URL of the built course index. */
   @property() src = 'content/course.json';
 
-  /** Where progress is kept until the tracking layer replaces it; `null` keeps nothing. */
-  @property({ attribute: false }) storage: KeyValueStorage | null = browserStorage();
+  /**
+   * Where the learner's progress is loaded from and saved to (an LMS-backed one from the tracking layer). Read once,
+   * when the course starts; when not set, this browser's storage, keyed by the course id.
+   */
+  @property({ attribute: false }) progressStorage: ProgressStorage | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -149,7 +165,7 @@ export class CoursePlayer extends LitElement {
 
   /** First render with the index: restore progress, language and where the learner was. */
   private start(index: CourseIndex): void {
-    this.store = new ProgressStore(index.id, this.storage);
+    this.store = this.progressStorage ?? new ProgressStore(index.id, browserStorage());
     this.saved = this.store.load();
     const locale = initialLocale(this.saved.locale, index.language);
     if (locale !== getLocale()) void setLocale(locale);
@@ -167,7 +183,8 @@ export class CoursePlayer extends LitElement {
     if (location.hash !== toHash(target)) history.replaceState(null, '', toHash(target));
     const progress = this.saved!.progress;
     const entry = locate(this.index!, target)?.entry;
-    this.restoreStates = {
+    this.visit = {
+      count: this.visit.count + 1,
       quiz: entry?.item.kind === 'quiz' ? (progress.quizzes[target.itemId] ?? null) : null,
       roleplay: entry?.item.kind === 'roleplay' ? (progress.roleplays[target.itemId] ?? null) : null,
     };
@@ -288,9 +305,12 @@ export class CoursePlayer extends LitElement {
     </p>`;
   }
 
-  /** The item's renderer, a fresh element per item: one quiz's or role-play's state never leaks into the next. */
+  /**
+   * The item's renderer, a fresh element per visit: one quiz's or role-play's state never leaks into the next, and
+   * coming back restores the item from what was saved.
+   */
   private renderItem(item: ModuleItem) {
-    return keyed(item.id, this.renderItemContent(item));
+    return keyed(`${this.visit.count}:${item.id}`, this.renderItemContent(item));
   }
 
   private renderItemContent(item: ModuleItem) {
@@ -301,7 +321,7 @@ export class CoursePlayer extends LitElement {
         return html`<course-quiz
           lang=${this.index!.language}
           .quiz=${item.quiz}
-          .state=${this.restoreStates.quiz}
+          .state=${guard([this.visit], () => this.visit.quiz)}
           .learnerSeed=${this.saved!.learnerSeed}
           @course-quiz-state=${this.onQuizState}
         ></course-quiz>`;
@@ -309,7 +329,7 @@ export class CoursePlayer extends LitElement {
         return html`<role-play
           lang=${this.index!.language}
           .roleplay=${item.roleplay}
-          .state=${this.restoreStates.roleplay}
+          .state=${guard([this.visit], () => this.visit.roleplay)}
           @course-roleplay-state=${this.onRolePlayState}
         ></role-play>`;
     }

@@ -50,13 +50,41 @@ describe('<course-question>', () => {
     expect(feedbackText(el)).not.to.contain(single.explanation!);
   });
 
-  it('revealAnswer="always" shows the answer and explanation after a wrong check with tries left', async () => {
-    const { el } = await mountQuestion(single, { revealAnswer: 'always', maxTries: 3 });
+  it('never shows the answer while tries remain, even with revealAnswer="always"; shows it when they run out', async () => {
+    const { el } = await mountQuestion(single, { revealAnswer: 'always', maxTries: 2 });
     await pickRadio(el, 'c');
     await checkByKeyboard(el);
     expect(part(el, '.retry')).to.exist;
+    expect(feedbackText(el)).not.to.contain('正确答案：');
+    expect(feedbackText(el)).not.to.contain(single.explanation!);
+    expect(controlsOf(el, '.mark-answer')).to.have.length(0);
+    (part(el, '.retry') as HTMLButtonElement).click();
+    await settle(el);
+    await pickRadio(el, 'b');
+    await checkByKeyboard(el);
     expect(feedbackText(el)).to.contain('正确答案：您好，很高兴为您服务');
     expect(feedbackText(el)).to.contain(single.explanation!);
+  });
+
+  it("tells the learner what a retry still earns, and scores a right retry at the quiz's retry credit", async () => {
+    const { el, interactions } = await mountQuestion(single, { maxTries: 3, retryCredit: 0.25 });
+    await pickRadio(el, 'c');
+    await checkByKeyboard(el);
+    expect(feedbackText(el)).to.contain('再次答对可得本题 25% 的分数');
+    (part(el, '.retry') as HTMLButtonElement).click();
+    await settle(el);
+    await pickRadio(el, 'a');
+    await checkByKeyboard(el);
+    expect(interactions.at(-1)!.success).to.equal(true);
+    expect(interactions.at(-1)!.score.scaled).to.equal(0.25);
+    expect(feedbackText(el)).to.contain('回答正确').and.contain('0.25 / 1');
+  });
+
+  it('with a retry credit of 0 says a retry earns nothing', async () => {
+    const { el } = await mountQuestion(single, { maxTries: 2, retryCredit: 0 });
+    await pickRadio(el, 'c');
+    await checkByKeyboard(el);
+    expect(feedbackText(el)).to.contain('再次答对不再得分');
   });
 
   it('after-last-attempt also reveals the explanation after a right answer', async () => {

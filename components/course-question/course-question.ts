@@ -5,8 +5,25 @@ import { emit } from '../shared/emit.js';
 import { formatPoints, verdictOf, VERDICT_ICON } from '../shared/verdict.js';
 import type { QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
 import { choiceIds, questionMarks, type Mark, type Marks } from '../../core/marks.js';
+import {
+  DEFAULT_RETRY_CREDIT,
+  attemptRules,
+  canCheck,
+  canRetry,
+  check,
+  checkedResult,
+  creditFor,
+  freshState,
+  isRevealing,
+  respond,
+  retry,
+  showsItemFeedback,
+  triesLeft,
+  type AttemptRules,
+} from '../../core/question-attempt.js';
 import { questionOrder, type DisplayItem, type QuestionOrder } from '../../core/question-order.js';
-import { interactionRecord, isAnswered, scoreResponse, type ScoreResult } from '../../core/scoring.js';
+import { ReportedState } from '../../core/reported-state.js';
+import { interactionRecord, type ScoreResult } from '../../core/scoring.js';
 import type { Question, QuestionType, RevealPolicy } from '../../core/types.js';
 import '../question-choice/define.js';
 import '../question-fill-in/define.js';
@@ -28,9 +45,10 @@ type QuestionInput = HTMLElement & { value: unknown };
  *
  * A question never talks to a tracker or the player: it only emits course events, and is restored from `state`.
  *
- * - Tries allowed: `question.attempts`, else `maxTries`. Reveal policy: `question.revealAnswer`, else `revealAnswer`.
- * - `after-last-attempt` reveals once the question is finished (right, or no tries left); `always` after every
- *   check; `never` never, not even in review. The explanation is shown whenever the answer is.
+ * - The attempt rules (tries, what a retry earns, when the answer shows) are `core/question-attempt.ts`: tries are
+ *   `question.attempts`, else `maxTries` (one for true/false); a right answer on try n earns retryCredit^(n−1) of
+ *   the marks; the answer, the explanation and where each item belongs are never shown while tries remain, and
+ *   `never` hides them even in review.
  * - Options (choice), items (sequencing), sources and targets (matching) are shuffled with a seed derived from
  *   `seed` and the question id when `shuffle` is on, so a reload shows the same order. A sequencing question never
  *   starts in the correct order; its starting order is checkable, but `state.response` stays null (and review says
@@ -38,7 +56,7 @@ type QuestionInput = HTMLElement & { value: unknown };
  * - After 再试一次 the response is kept for the learner to change; `durationMs` counts from when the question was
  *   shown, reset or retried.
  *
- * @fires course-interaction - on each check: a complete InteractionRecord (response in xAPI notation, score, try).
+ * @fires course-interaction - on each check: a complete InteractionRecord (structured response, score, try).
  * @fires course-question-state - on every change (answer, check, retry, reset): `{ questionId, state }`; pass `state`
  *   back to restore the question exactly. Not fired when `state` is set from outside.
  * @csspart fieldset - the group around prompt and input
@@ -58,19 +76,14 @@ export class CourseQuestion extends LitElement {
   @query('.retry') private retryButton?: HTMLButtonElement;
   @query('.feedback') private feedbackRegion?: HTMLElement;
 
-  @state() private response: QuestionResponse | null = null;
-  @state() private tries = 0;
-  @state() private checked = false;
-  @state() private lastSuccess: boolean | null = null;
-  @state() private lastScore: Score | null = null;
+  /** The question's state as the learner left it: response, tries, checked, last result. */
+  @state() private attempt: QuestionState = freshState();
   /** Display orders, by question part, computed from seed and shuffle. */
   private order: QuestionOrder = { options: [], sequencingStart: [], sources: [], targets: [] };
   /** When the current try started (show, reset or retry), for `durationMs`. */
   private startedAt = Date.now();
-  /** True until the learner gives a response (sequencing shows its starting order, which is not an answer yet). */
-  private untouched = true;
-  /** The state this element last reported, so setting it back (as a parent does) is not a restore. */
-  private ownState: QuestionState | null = null;
+  /** The state this element last reported: a parent handing it back is not a restore. */
+  private readonly reported = new ReportedState<QuestionState>();
 
   /** The input component for each question type. */
   private readonly inputRenderers: Record<QuestionType, (question: Question, locked: boolean) => TemplateResult> = {
@@ -128,6 +141,9 @@ export class CourseQuestion extends LitElement {
   /** When to show the correct answer when the question does not set `revealAnswer`. */
   @property({ attribute: 'reveal-answer' }) revealAnswer: RevealPolicy = 'after-last-attempt';
 
+  /** Share of the marks a right answer keeps on each try after the first (the quiz's `retryCredit`). */
+  @property({ type: Number, attribute: 'retry-credit' }) retryCredit: number | undefined = DEFAULT_RETRY_CREDIT;
+
   /** Id of the quiz this question belongs to, copied into InteractionRecord.parentId. */
   @property({ attribute: 'parent-id' }) parentId = '';
 
@@ -144,7 +160,7 @@ export class CourseQuestion extends LitElement {
     if (this.question && (questionChanged || changed.has('seed') || changed.has('shuffle'))) {
       this.order = questionOrder(this.question, this.seed, this.shuffle);
     }
-    if (changed.has('state') && this.state !== this.ownState) {
+    if (changed.has('state') && this.reported.isRestore(this.state)) {
       this.restore(this.state);
     } else if (questionChanged) {
       this.restore(null);
@@ -152,77 +168,50 @@ export class CourseQuestion extends LitElement {
     }
   }
 
-  /** Tries allowed at this question. */
-  private get triesAllowed(): number {
-    return Math.max(1, this.question?.attempts ?? this.maxTries ?? 1);
+  private get rules(): AttemptRules {
+    // A quiz without `retryCredit` (made by hand, not by the loader) gets the default.
+    const retryCredit = this.retryCredit ?? DEFAULT_RETRY_CREDIT;
+    const settings = { questionAttempts: this.maxTries, revealAnswer: this.revealAnswer, retryCredit };
+    return this.question
+      ? attemptRules(this.question, settings)
+      : { triesAllowed: 1, reveal: this.revealAnswer, retryCredit };
   }
 
-  private get policy(): RevealPolicy {
-    return this.question?.revealAnswer ?? this.revealAnswer;
+  private get checked(): boolean {
+    return this.attempt.checked;
   }
 
-  private get triesLeft(): number {
-    return Math.max(0, this.triesAllowed - this.tries);
+  /** The response shown: the learner's, else sequencing's starting order (checkable, but not an answer yet). */
+  private get response(): QuestionResponse | null {
+    // The same array on every render: a new one would make the sequencing input start over.
+    return this.attempt.response ?? (this.question?.type === 'sequencing' ? this.order.sequencingStart : null);
   }
 
-  /** Checked and either right or out of tries: nothing more to do. */
-  private get finished(): boolean {
-    return this.checked && (this.lastSuccess === true || this.triesLeft === 0);
-  }
-
-  /**
-   * The verdict of the checked response, as saved (scored again only for a saved state without a score); null while
-   * the response is unchecked. Review shows this too: the quiz scores the last check, never an unchecked response.
-   */
+  /** The verdict of the checked response, as saved; null while unchecked. */
   private get checkedResult(): ScoreResult | null {
-    const question = this.question;
-    if (!question || !this.checked) return null;
-    const scored = scoreResponse(question, this.response);
-    return { score: this.lastScore ?? scored.score, success: this.lastSuccess ?? scored.success };
+    return this.question ? checkedResult(this.question, this.attempt) : null;
   }
 
   /** A wrong check with tries left, outside review: 再试一次 is offered. */
   private get canRetry(): boolean {
-    return this.checked && !this.review && this.lastSuccess !== true && this.triesLeft > 0;
+    return !this.review && canRetry(this.rules, this.attempt);
   }
 
   /** Whether the correct answer and the explanation are shown. */
   private get revealing(): boolean {
-    if (this.policy === 'never') return false;
-    if (this.review) return true;
-    return this.checked && (this.policy === 'always' || this.finished);
-  }
-
-  /** The response of an untouched question: nothing, except sequencing, whose starting order is an answer. */
-  private initialResponse(): QuestionResponse | null {
-    return this.question?.type === 'sequencing' ? [...this.order.sequencingStart] : null;
+    return isRevealing(this.rules, this.attempt, this.review);
   }
 
   private restore(saved: QuestionState | null): void {
-    this.untouched = (saved?.response ?? null) === null;
-    this.response = saved?.response ?? this.initialResponse();
-    this.tries = saved?.tries ?? 0;
-    this.checked = saved?.checked ?? false;
-    this.lastSuccess = saved?.success ?? null;
-    this.lastScore = saved?.score ?? null;
+    this.attempt = saved ?? freshState();
   }
 
-  private currentState(): QuestionState {
-    return {
-      response: this.untouched ? null : this.response,
-      tries: this.tries,
-      checked: this.checked,
-      success: this.lastSuccess,
-      score: this.lastScore,
-    };
-  }
-
-  private reportState(): void {
+  /** Takes `next` as the question's state and reports it. */
+  private reportState(next: QuestionState): void {
     if (!this.question) return;
-    const current = this.currentState();
-    this.ownState = current;
-    this.state = current;
-    emit(this, 'course-question-state', { questionId: this.question.id, state: current });
+    this.attempt = next;
+    this.state = this.reported.report(next);
+    emit(this, 'course-question-state', { questionId: this.question.id, state: next });
   }
 
   private responseFromInput(value: unknown): QuestionResponse | null {
@@ -257,9 +246,7 @@ export class CourseQuestion extends LitElement {
   private onInputChange(event: Event): void {
     event.stopPropagation();
     if (this.review || this.checked) return;
-    this.response = this.responseFromInput((event.currentTarget as QuestionInput).value);
-    this.untouched = false;
-    this.reportState();
+    this.reportState(respond(this.attempt, this.responseFromInput((event.currentTarget as QuestionInput).value)));
   }
 
   private onInputSubmit(event: Event): void {
@@ -269,27 +256,21 @@ export class CourseQuestion extends LitElement {
 
   private onRetry(): void {
     if (!this.canRetry) return;
-    this.checked = false;
     this.startedAt = Date.now();
-    this.reportState();
+    this.reportState(retry(this.rules, this.attempt));
     void this.updateComplete.then(() => this.input?.focus());
   }
 
   /** Checks the current response: scores it, shows feedback and reports the interaction. */
   private async check(): Promise<void> {
     const question = this.question;
-    if (!question || this.review || this.checked || !isAnswered(question, this.response)) return;
-    const result = scoreResponse(question, this.response);
-    this.tries += 1;
-    this.checked = true;
-    this.untouched = false;
-    this.lastSuccess = result.success;
-    this.lastScore = result.score;
+    const response = this.response;
+    if (!question || this.review || !canCheck(question, this.rules, this.attempt, response)) return;
+    const { state, result } = check(question, this.rules, this.attempt, response);
     const now = new Date();
-    const context = { parentId: this.parentId, attempt: this.tries, durationMs: now.getTime() - this.startedAt, now };
-    const record = interactionRecord(question, this.response, result, context);
-    emit(this, 'course-interaction', record);
-    this.reportState();
+    const context = { parentId: this.parentId, attempt: state.tries, durationMs: now.getTime() - this.startedAt, now };
+    emit(this, 'course-interaction', interactionRecord(question, response, result, context));
+    this.reportState(state);
     await this.updateComplete;
     // The check button is gone: keep focus on what comes next.
     (this.retryButton ?? this.feedbackRegion)?.focus();
@@ -333,9 +314,8 @@ export class CourseQuestion extends LitElement {
 
   /** Clears the response, tries and feedback, as for a fresh question (the quiz calls it on a new attempt). */
   reset(): void {
-    this.restore(null);
     this.startedAt = Date.now();
-    this.reportState();
+    this.reportState(freshState());
   }
 
   /** Moves focus to the question's input. */
@@ -409,7 +389,9 @@ export class CourseQuestion extends LitElement {
       case 'sequencing':
       case 'matching': {
         const items = question.type === 'sequencing' ? question.items : question.sources;
-        const wrong = items.filter((item) => marks[item.id] === 'incorrect' && item.feedback);
+        // Item feedback says where an item belongs: not while the learner may try again.
+        const itemFeedback = showsItemFeedback(this.rules, this.attempt, this.review);
+        const wrong = itemFeedback ? items.filter((item) => marks[item.id] === 'incorrect' && item.feedback) : [];
         return html`<p class="outcome-feedback">${success ? question.feedback.correct : question.feedback.incorrect}</p>
           ${
             wrong.length > 0
@@ -473,22 +455,33 @@ export class CourseQuestion extends LitElement {
       ${this.renderVerdict(result.success, result.score)} ${this.renderResponseFeedback(question, result.success)}
       ${
         this.canRetry
-          ? html`<p class="tries-note">${msg(str`还有 ${this.triesLeft} 次机会，可以再试一次。`)}</p>`
+          ? html`<p class="tries-note">
+              ${msg(str`还有 ${triesLeft(this.rules, this.attempt)} 次机会，可以再试一次。`)} ${this.retryCreditNote()}
+            </p>`
           : nothing
       }
     `;
   }
 
+  /** What a right answer on the next try still earns, so the learner is not surprised by the score. */
+  private retryCreditNote(): string {
+    const credit = creditFor(this.rules, this.attempt.tries + 1);
+    if (credit >= 1) return '';
+    if (credit <= 0) return msg('再次答对不再得分。');
+    return msg(str`再次答对可得本题 ${Math.round(credit * 100)}% 的分数。`);
+  }
+
   /** Review without a checked response: nothing entered, never checked, or not checked again after 再试一次. */
   private renderUncheckedReview(): TemplateResult {
-    const counted = this.tries > 0 ? this.lastScore : null;
-    const text = this.untouched
-      ? msg('未作答')
-      : counted
-        ? msg(
-            str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatPoints(counted.raw)} / ${formatPoints(counted.max)}`,
-          )
-        : msg('答案未检查，本题计 0 分');
+    const counted = this.attempt.tries > 0 ? this.attempt.score : null;
+    const text =
+      this.attempt.response === null
+        ? msg('未作答')
+        : counted
+          ? msg(
+              str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatPoints(counted.raw)} / ${formatPoints(counted.max)}`,
+            )
+          : msg('答案未检查，本题计 0 分');
     return html`<p class="verdict verdict-incorrect">${text}</p>`;
   }
 
@@ -496,7 +489,7 @@ export class CourseQuestion extends LitElement {
     const question = this.question;
     if (!question) return nothing;
     const locked = this.review || this.checked;
-    const answered = isAnswered(question, this.response);
+    const checkable = canCheck(question, this.rules, this.attempt, this.response);
     const revealing = this.revealing;
     return html`
       <fieldset part="fieldset" class="question question-${question.type}">
@@ -513,7 +506,7 @@ export class CourseQuestion extends LitElement {
               ${
                 this.checked
                   ? nothing
-                  : html`<button type="button" part="check" class="check" ?disabled=${!answered} @click=${this.check}>
+                  : html`<button type="button" part="check" class="check" ?disabled=${!checkable} @click=${this.check}>
                       ${msg('检查答案')}
                     </button>`
               }
@@ -530,7 +523,9 @@ export class CourseQuestion extends LitElement {
                     </button>`
                   : nothing
               }
-              <p part="tries" class="tries">${msg(str`剩余尝试次数：${this.triesLeft} / ${this.triesAllowed}`)}</p>
+              <p part="tries" class="tries">
+                ${msg(str`剩余尝试次数：${triesLeft(this.rules, this.attempt)} / ${this.rules.triesAllowed}`)}
+              </p>
             </div>`
       }
       <div

@@ -8,11 +8,11 @@ questionContract({
   name: 'fill-in',
   question: fillIn,
   interactionType: 'fill-in',
-  correctResponsesPattern: ['{case_matters=false}10086'],
+  correctResponses: [{ type: 'fill-in', text: '10086' }],
   components: {},
   // Typed full-width, as a Chinese input method may produce it: still right, reported as typed.
-  right: { answer: (el) => typeText(el, '１００８６'), response: '１００８６' },
-  wrong: { answer: (el) => typeText(el, '10010'), response: '10010' },
+  right: { answer: (el) => typeText(el, '１００８６'), response: { type: 'fill-in', text: '１００８６' } },
+  wrong: { answer: (el) => typeText(el, '10010'), response: { type: 'fill-in', text: '10010' } },
 });
 
 describe('<course-question> fill-in', () => {
@@ -30,7 +30,7 @@ describe('<course-question> fill-in', () => {
       await typeText(el, text);
       await checkByKeyboard(el);
       expect(interactions[0]!.success, text).to.equal(true);
-      expect(interactions[0]!.response).to.equal(text);
+      expect(interactions[0]!.response).to.deep.equal({ type: 'fill-in', text });
     }
   });
 

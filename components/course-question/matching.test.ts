@@ -7,19 +7,49 @@ questionContract({
   name: 'matching',
   question: matching,
   interactionType: 'matching',
-  correctResponsesPattern: ['hall[.]face[,]hotline[.]voice[,]app[.]self'],
+  correctResponses: [
+    {
+      type: 'matching',
+      pairs: [
+        { source: 'hall', target: 'face' },
+        { source: 'hotline', target: 'voice' },
+        { source: 'app', target: 'self' },
+      ],
+    },
+  ],
   components: { source: ['hall', 'hotline', 'app'], target: ['face', 'voice', 'self'] },
   right: {
     answer: (el) => matchPairs(el, { hall: 'face', hotline: 'voice', app: 'self' }),
-    response: 'hall[.]face[,]hotline[.]voice[,]app[.]self',
+    response: {
+      type: 'matching',
+      pairs: [
+        { source: 'hall', target: 'face' },
+        { source: 'hotline', target: 'voice' },
+        { source: 'app', target: 'self' },
+      ],
+    },
   },
   wrong: {
     answer: (el) => matchPairs(el, { hall: 'voice', hotline: 'self', app: 'face' }),
-    response: 'hall[.]voice[,]hotline[.]self[,]app[.]face',
+    response: {
+      type: 'matching',
+      pairs: [
+        { source: 'hall', target: 'voice' },
+        { source: 'hotline', target: 'self' },
+        { source: 'app', target: 'face' },
+      ],
+    },
   },
   partly: {
     answer: (el) => matchPairs(el, { hall: 'face', hotline: 'self', app: 'voice' }),
-    response: 'hall[.]face[,]hotline[.]self[,]app[.]voice',
+    response: {
+      type: 'matching',
+      pairs: [
+        { source: 'hall', target: 'face' },
+        { source: 'hotline', target: 'self' },
+        { source: 'app', target: 'voice' },
+      ],
+    },
     scaled: 1 / 3,
   },
 });
@@ -53,8 +83,13 @@ describe('<course-question> matching', () => {
     ).to.have.members(['营业厅→面对面服务', '10086 热线→语音服务', '手机营业厅 App→自助服务']);
   });
 
-  it('marks each pair and explains the wrong ones', async () => {
-    const { el } = await mountQuestion(matching, { maxTries: 2 });
+  it('marks each pair and, once no tries remain, explains the wrong ones', async () => {
+    const retrying = await mountQuestion(matching, { maxTries: 2 });
+    await matchPairs(retrying.el, { hall: 'face', hotline: 'self', app: 'voice' });
+    await checkByKeyboard(retrying.el);
+    // While the learner may try again, nothing says where an item belongs.
+    expect(feedbackText(retrying.el)).to.contain('有配对不正确').and.not.contain('热线提供语音服务。');
+    const { el } = await mountQuestion(matching, { maxTries: 1 });
     await matchPairs(el, { hall: 'face', hotline: 'self', app: 'voice' });
     await checkByKeyboard(el);
     const rows = controlsOf(el, '.row').map((row) => textOf(row));

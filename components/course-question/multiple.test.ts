@@ -7,11 +7,11 @@ questionContract({
   name: 'multiple',
   question: multiple,
   interactionType: 'choice',
-  correctResponsesPattern: ['a[,]c'],
+  correctResponses: [{ type: 'choice', choiceIds: ['a', 'c'] }],
   components: { choices: ['a', 'b', 'c', 'd'] },
-  right: { answer: (el) => pickCheckboxes(el, ['c', 'a']), response: 'a[,]c' },
-  wrong: { answer: (el) => pickCheckboxes(el, ['b']), response: 'b' },
-  partly: { answer: (el) => pickCheckboxes(el, ['a']), response: 'a', scaled: 0.5 },
+  right: { answer: (el) => pickCheckboxes(el, ['c', 'a']), response: { type: 'choice', choiceIds: ['a', 'c'] } },
+  wrong: { answer: (el) => pickCheckboxes(el, ['b']), response: { type: 'choice', choiceIds: ['b'] } },
+  partly: { answer: (el) => pickCheckboxes(el, ['a']), response: { type: 'choice', choiceIds: ['a'] }, scaled: 0.5 },
 });
 
 describe('<course-question> multiple choice', () => {
@@ -31,7 +31,7 @@ describe('<course-question> multiple choice', () => {
     await pickCheckboxes(el, ['a', 'b', 'c']);
     await checkByKeyboard(el);
     expect(interactions[0]!.score).to.deep.equal({ raw: 1, min: 0, max: 2, scaled: 0.5 });
-    expect(interactions[0]!.response).to.equal('a[,]b[,]c');
+    expect(interactions[0]!.response).to.deep.equal({ type: 'choice', choiceIds: ['a', 'b', 'c'] });
     expect(feedbackText(el)).to.contain('得分：1 / 2');
   });
 

@@ -4,7 +4,12 @@
  * (where the type gives partial credit) partly.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { InteractionRecord, InteractionType, QuestionState } from '../../core/interactions.js';
+import type {
+  InteractionRecord,
+  InteractionResponse,
+  InteractionType,
+  QuestionState,
+} from '../../core/interactions.js';
 import type { Question, RevealPolicy } from '../../core/types.js';
 import type { CourseQuestion } from './course-question.js';
 import './define.js';
@@ -14,8 +19,8 @@ import { deepActiveElement, textOf } from './test-support.js';
 export interface ContractAnswer {
   /** Answers the question with the keyboard only (starting with nothing focused). */
   answer(el: CourseQuestion): Promise<void>;
-  /** The expected `response` of the interaction, in xAPI notation. */
-  response: string;
+  /** The expected `response` of the interaction, in structured form. */
+  response: InteractionResponse;
 }
 
 export interface ContractSpec {
@@ -23,7 +28,8 @@ export interface ContractSpec {
   name: string;
   question: Question;
   interactionType: InteractionType;
-  correctResponsesPattern: string[];
+  /** The expected `correctResponses`, in structured form. */
+  correctResponses: InteractionResponse[];
   /** Expected xAPI component ids: choices, or source and target. */
   components: { choices?: string[]; source?: string[]; target?: string[] };
   right: ContractAnswer;
@@ -37,6 +43,7 @@ interface MountOptions {
   state?: QuestionState | null;
   maxTries?: number;
   revealAnswer?: RevealPolicy;
+  retryCredit?: number;
   review?: boolean;
   seed?: string;
 }
@@ -57,6 +64,7 @@ export async function mountQuestion(question: Question, options: MountOptions = 
       .state=${options.state ?? null}
       .maxTries=${options.maxTries ?? 1}
       .revealAnswer=${options.revealAnswer ?? 'after-last-attempt'}
+      .retryCredit=${options.retryCredit ?? 0.5}
       ?review=${options.review ?? false}
       seed=${options.seed ?? 'attempt-seed-1'}
       shuffle
@@ -125,7 +133,7 @@ export function questionContract(spec: ContractSpec): void {
       const record = interactions[0]!;
       expect(record.success).to.equal(true);
       expect(record.score).to.deep.equal({ raw: weight, min: 0, max: weight, scaled: 1 });
-      expect(record.response).to.equal(spec.right.response);
+      expect(record.response).to.deep.equal(spec.right.response);
       expect(feedbackText(el)).to.contain('✓').and.contain('回答正确');
       const last = states.at(-1)!;
       expect(last.questionId).to.equal(question.id);
@@ -141,7 +149,7 @@ export function questionContract(spec: ContractSpec): void {
       const record = interactions[0]!;
       expect(record.success).to.equal(false);
       expect(record.score).to.deep.equal({ raw: 0, min: 0, max: weight, scaled: 0 });
-      expect(record.response).to.equal(spec.wrong.response);
+      expect(record.response).to.deep.equal(spec.wrong.response);
       expect(feedbackText(el)).to.contain('✗').and.contain('回答不正确');
       expect(feedbackText(el)).not.to.contain('回答正确');
     });
@@ -156,7 +164,7 @@ export function questionContract(spec: ContractSpec): void {
         expect(record.success).to.equal(false);
         expect(record.score.scaled).to.be.closeTo(partly.scaled, 1e-6);
         expect(record.score.raw).to.be.closeTo(partly.scaled * weight, 1e-6);
-        expect(record.response).to.equal(partly.response);
+        expect(record.response).to.deep.equal(partly.response);
         expect(feedbackText(el)).to.contain('部分正确');
       });
     }
@@ -171,7 +179,10 @@ export function questionContract(spec: ContractSpec): void {
       expect(record.parentId).to.equal('quiz-service-basics');
       expect(record.type).to.equal(spec.interactionType);
       expect(record.description).to.equal(question.prompt);
-      expect(record.correctResponsesPattern).to.deep.equal(spec.correctResponsesPattern);
+      expect(record.parentKind).to.equal('quiz');
+      expect(record.correctResponses).to.deep.equal(spec.correctResponses);
+      // Notation is the trackers' job: nothing in the record is in a standard's notation.
+      expect(JSON.stringify([record.response, record.correctResponses])).not.to.match(/\[[,.]\]|case_matters/);
       expect(record.attempt).to.equal(1);
       expect(record.durationMs).to.be.a('number').and.to.be.at.least(0);
       expect(record.durationMs).to.be.at.most(Date.now() - before + 5000);
@@ -196,41 +207,54 @@ export function questionContract(spec: ContractSpec): void {
       expect(el.state).to.equal(states.at(-1)!.state);
     });
 
-    it('shows the correct answer after the last try (after-last-attempt), not before', async () => {
-      const { el } = await mountQuestion(question, { maxTries: 2 });
-      await spec.wrong.answer(el);
-      await checkByKeyboard(el);
-      expect(feedbackText(el)).not.to.contain('正确答案：');
-      const retry = part(el, '.retry') as HTMLButtonElement;
-      expect(textOf(retry)).to.equal('再试一次');
-      expect(deepActiveElement()).to.equal(retry);
-      expect(textOf(part(el, '.tries'))).to.contain('1 / 2');
-      await press('Enter');
-      await settle(el);
-      expect(part(el, '.retry')).to.equal(null);
-      expect(feedbackText(el)).to.equal('');
-      await spec.wrong.answer(el);
-      await checkByKeyboard(el);
-      expect(feedbackText(el)).to.contain('正确答案：');
-      if (question.explanation) expect(feedbackText(el)).to.contain(question.explanation);
-      expect(part(el, '.retry')).to.equal(null);
-    });
+    if (question.type === 'true-false') {
+      it('has one try whatever the quiz allows, and then shows the answer', async () => {
+        const { el } = await mountQuestion(question, { maxTries: 3 });
+        expect(textOf(part(el, '.tries'))).to.contain('1 / 1');
+        await spec.wrong.answer(el);
+        await checkByKeyboard(el);
+        expect(part(el, '.retry')).to.equal(null);
+        expect(feedbackText(el)).to.contain('正确答案：');
+      });
+    } else {
+      it('shows the correct answer after the last try (after-last-attempt), not before', async () => {
+        const { el } = await mountQuestion(question, { maxTries: 2 });
+        await spec.wrong.answer(el);
+        await checkByKeyboard(el);
+        expect(feedbackText(el)).not.to.contain('正确答案：');
+        const retry = part(el, '.retry') as HTMLButtonElement;
+        expect(textOf(retry)).to.equal('再试一次');
+        expect(deepActiveElement()).to.equal(retry);
+        expect(textOf(part(el, '.tries'))).to.contain('1 / 2');
+        await press('Enter');
+        await settle(el);
+        expect(part(el, '.retry')).to.equal(null);
+        expect(feedbackText(el)).to.equal('');
+        await spec.wrong.answer(el);
+        await checkByKeyboard(el);
+        expect(feedbackText(el)).to.contain('正确答案：');
+        if (question.explanation) expect(feedbackText(el)).to.contain(question.explanation);
+        expect(part(el, '.retry')).to.equal(null);
+      });
 
-    it('counts tries: a right answer on the second try is attempt 2', async () => {
-      const { el, interactions } = await mountQuestion(question, { maxTries: 3 });
-      await spec.wrong.answer(el);
-      await checkByKeyboard(el);
-      (part(el, '.retry') as HTMLButtonElement).click();
-      await settle(el);
-      await spec.right.answer(el);
-      await checkByKeyboard(el);
-      expect(interactions.map((record) => [record.attempt, record.success])).to.deep.equal([
-        [1, false],
-        [2, true],
-      ]);
-      expect(part(el, '.retry')).to.equal(null);
-      expect(inputOf(el).hasAttribute('disabled')).to.equal(true);
-    });
+      it('counts tries: a right answer on the second try is attempt 2', async () => {
+        const { el, interactions } = await mountQuestion(question, { maxTries: 3 });
+        await spec.wrong.answer(el);
+        await checkByKeyboard(el);
+        (part(el, '.retry') as HTMLButtonElement).click();
+        await settle(el);
+        await spec.right.answer(el);
+        await checkByKeyboard(el);
+        expect(interactions.map((record) => [record.attempt, record.success])).to.deep.equal([
+          [1, false],
+          [2, true],
+        ]);
+        // A right retry earns the quiz's retry credit (here half), not full marks.
+        expect(interactions[1]!.score).to.deep.equal({ raw: weight / 2, min: 0, max: weight, scaled: 0.5 });
+        expect(part(el, '.retry')).to.equal(null);
+        expect(inputOf(el).hasAttribute('disabled')).to.equal(true);
+      });
+    }
 
     it('never reveals the correct answer with revealAnswer="never"', async () => {
       const { el } = await mountQuestion(question, { revealAnswer: 'never' });
@@ -282,7 +306,7 @@ export function questionContract(spec: ContractSpec): void {
       expect(feedbackText(restored.el)).to.equal('');
       await checkByKeyboard(restored.el);
       expect(restored.interactions[0]!.success).to.equal(true);
-      expect(restored.interactions[0]!.response).to.equal(spec.right.response);
+      expect(restored.interactions[0]!.response).to.deep.equal(spec.right.response);
     });
 
     it('review shows the response, marks, feedback and the correct answer, read-only', async () => {

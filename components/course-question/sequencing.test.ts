@@ -9,17 +9,17 @@ questionContract({
   name: 'sequencing',
   question: sequencing,
   interactionType: 'sequencing',
-  correctResponsesPattern: ['listen[,]apologise[,]accept[,]solve[,]follow'],
+  correctResponses: [{ type: 'sequencing', itemIds: right }],
   components: { choices: right },
   startsAnswered: true,
-  right: { answer: (el) => orderItems(el, right), response: right.join('[,]') },
+  right: { answer: (el) => orderItems(el, right), response: { type: 'sequencing', itemIds: right } },
   wrong: {
     answer: (el) => orderItems(el, ['apologise', 'accept', 'solve', 'follow', 'listen']),
-    response: 'apologise[,]accept[,]solve[,]follow[,]listen',
+    response: { type: 'sequencing', itemIds: ['apologise', 'accept', 'solve', 'follow', 'listen'] },
   },
   partly: {
     answer: (el) => orderItems(el, ['listen', 'apologise', 'accept', 'follow', 'solve']),
-    response: 'listen[,]apologise[,]accept[,]follow[,]solve',
+    response: { type: 'sequencing', itemIds: ['listen', 'apologise', 'accept', 'follow', 'solve'] },
     scaled: 0.6,
   },
 });
@@ -40,9 +40,9 @@ describe('<course-question> sequencing', () => {
 
   it('checking the starting order reports it as the response', async () => {
     const { el, interactions } = await mountQuestion(sequencing);
-    const start = (inputOf(el).value as string[]).join('[,]');
+    const start = [...(inputOf(el).value as string[])];
     await checkByKeyboard(el);
-    expect(interactions[0]!.response).to.equal(start);
+    expect(interactions[0]!.response).to.deep.equal({ type: 'sequencing', itemIds: start });
   });
 
   it('announces each keyboard move: 已将「…」移到第 n 位，共 5 位', async () => {
@@ -100,8 +100,14 @@ describe('<course-question> sequencing', () => {
     expect((deepActiveElement() as HTMLElement).dataset['move']).to.equal('down');
   });
 
-  it('marks each item’s position and explains the misplaced ones', async () => {
-    const { el } = await mountQuestion(sequencing, { maxTries: 2 });
+  it('marks each item’s position and, once no tries remain, explains the misplaced ones', async () => {
+    const retrying = await mountQuestion(sequencing, { maxTries: 2 });
+    await orderItems(retrying.el, ['listen', 'apologise', 'accept', 'follow', 'solve']);
+    await checkByKeyboard(retrying.el);
+    // While the learner may try again, no item's right position is given away.
+    expect(feedbackText(retrying.el)).not.to.contain('受理后给出解决方案。');
+    expect(part(retrying.el, '.retry')).to.exist;
+    const { el } = await mountQuestion(sequencing, { maxTries: 1 });
     await orderItems(el, ['listen', 'apologise', 'accept', 'follow', 'solve']);
     await checkByKeyboard(el);
     expect(controlsOf(el, '.mark').map((mark) => textOf(mark))).to.deep.equal([
@@ -113,7 +119,6 @@ describe('<course-question> sequencing', () => {
     ]);
     expect(feedbackText(el)).to.contain('受理后给出解决方案。').and.contain('最后回访确认满意。');
     expect(feedbackText(el)).not.to.contain('第一步是倾听');
-    expect(part(el, '.retry')).to.exist;
   });
 
   it('pointer drag and drop reorders the list', async () => {

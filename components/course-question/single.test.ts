@@ -7,10 +7,10 @@ questionContract({
   name: 'single',
   question: single,
   interactionType: 'choice',
-  correctResponsesPattern: ['a'],
+  correctResponses: [{ type: 'choice', choiceIds: ['a'] }],
   components: { choices: ['a', 'b', 'c'] },
-  right: { answer: (el) => pickRadio(el, 'a'), response: 'a' },
-  wrong: { answer: (el) => pickRadio(el, 'b'), response: 'b' },
+  right: { answer: (el) => pickRadio(el, 'a'), response: { type: 'choice', choiceIds: ['a'] } },
+  wrong: { answer: (el) => pickRadio(el, 'b'), response: { type: 'choice', choiceIds: ['b'] } },
 });
 
 describe('<course-question> single choice', () => {

@@ -7,10 +7,10 @@ questionContract({
   name: 'true-false',
   question: trueFalse,
   interactionType: 'true-false',
-  correctResponsesPattern: ['true'],
+  correctResponses: [{ type: 'true-false', value: true }],
   components: {},
-  right: { answer: (el) => pickRadio(el, 'true'), response: 'true' },
-  wrong: { answer: (el) => pickRadio(el, 'false'), response: 'false' },
+  right: { answer: (el) => pickRadio(el, 'true'), response: { type: 'true-false', value: true } },
+  wrong: { answer: (el) => pickRadio(el, 'false'), response: { type: 'true-false', value: false } },
 });
 
 describe('<course-question> true-false', () => {
@@ -28,7 +28,7 @@ describe('<course-question> true-false', () => {
     await pickRadio(el, 'false');
     expect(states.at(-1)!.state.response).to.equal(false);
     await checkByKeyboard(el);
-    expect(interactions[0]!.response).to.equal('false');
+    expect(interactions[0]!.response).to.deep.equal({ type: 'true-false', value: false });
   });
 
   it('shows the feedback for the chosen answer only', async () => {
@@ -44,6 +44,6 @@ describe('<course-question> true-false', () => {
     await pickRadio(el, 'false');
     await checkByKeyboard(el);
     expect(interactions[0]!.success).to.equal(true);
-    expect(interactions[0]!.correctResponsesPattern).to.deep.equal(['false']);
+    expect(interactions[0]!.correctResponses).to.deep.equal([{ type: 'true-false', value: false }]);
   });
 });

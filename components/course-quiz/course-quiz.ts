@@ -201,6 +201,7 @@ export class CourseQuiz extends LitElement {
         .shuffle=${this.quiz.shuffle}
         .maxTries=${question.attempts ?? this.quiz.questionAttempts}
         .revealAnswer=${question.revealAnswer ?? this.quiz.revealAnswer}
+        .retryCredit=${this.quiz.retryCredit}
         .parentId=${this.quiz.id}
         .review=${review}
         @course-question-state=${this.onQuestionState}

@@ -243,10 +243,11 @@ describe('<role-play>', () => {
         expect(record.parentId).to.equal(rp.id);
         expect(record.type).to.equal('choice');
         expect(record.description).to.equal(step.node.line);
-        expect(record.response).to.equal(step.replyId);
+        expect(record.parentKind).to.equal('roleplay');
+        expect(record.response).to.deep.equal({ type: 'choice', choiceIds: [step.replyId] });
         expect(record.success).to.equal(step.score === step.best);
         const bestIds = step.node.replies!.filter((r) => r.score === step.best).map((r) => r.id);
-        expect(record.correctResponsesPattern).to.deep.equal(bestIds);
+        expect(record.correctResponses).to.deep.equal(bestIds.map((id) => ({ type: 'choice', choiceIds: [id] })));
         expect(record.score).to.deep.equal({
           raw: step.score,
           min: 0,

@@ -11,6 +11,7 @@ import type {
   Quiz,
   RolePlay,
 } from '../../core/types.js';
+import { DEFAULT_RETRY_CREDIT } from '../../core/question-attempt.js';
 import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
@@ -81,7 +82,13 @@ interface ModuleSource {
 
 const MODULE_FOLDER = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const ITEM_FILE = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*(\.md|\.roleplay\.yaml)$/;
-const DEFAULT_QUIZ = { attempts: 0, questionAttempts: 1, revealAnswer: 'after-last-attempt', shuffle: true } as const;
+const DEFAULT_QUIZ = {
+  attempts: 0,
+  questionAttempts: 1,
+  revealAnswer: 'after-last-attempt',
+  retryCredit: DEFAULT_RETRY_CREDIT,
+  shuffle: true,
+} as const;
 
 /** Reads, validates and cross-checks the whole course under `root`; returns the built data only when error-free. */
 export function loadCourse(root: string, options: LoadOptions = {}): LoadResult {
