@@ -261,6 +261,7 @@ export class CoursePlayer extends LitElement {
         return html`<role-play
           .roleplay=${item.roleplay}
           .state=${this.restoreStates.roleplay}
+          .learnerSeed=${this.saved!.learnerSeed}
           @course-roleplay-state=${this.onRolePlayState}
         ></role-play>`;
     }
