@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionState, QuizAttemptState } from './interactions.js';
 import { fillIn, single, trueFalse } from './questions.fixture.js';
 import { finishAttempt, newAttempt, setAnswer, startAttempt } from './quiz.js';
-import { answersVisible, feedbackMode, markOnSubmit, showAnswersPolicy, withoutResponse } from './quiz-mode.js';
+import {
+  answersVisible,
+  canRetake,
+  feedbackMode,
+  markOnSubmit,
+  showAnswersPolicy,
+  withoutResponse,
+} from './quiz-mode.js';
 import type { Quiz } from './types.js';
 
 const T0 = new Date('2025-01-01T08:00:00.000Z');
@@ -116,5 +123,24 @@ describe('answersVisible', () => {
     expect(answersVisible(each, failed(each))).toBe(true);
     const never = finalQuiz({ showAnswers: 'never', attempts: 1 });
     expect(answersVisible(never, failed(never))).toBe(false);
+  });
+});
+
+describe('canRetake', () => {
+  it('ends a final assessment once passed (its answers are then shown), but not after a failed attempt', () => {
+    const quiz = finalQuiz();
+    const failed = submit(quiz, started(quiz), {}).state;
+    expect(canRetake(quiz, failed)).toBe(true);
+    const passed = submit(quiz, started(quiz), { 'q-single': 'a', 'q-fill': '10086', 'q-tf': true }).state;
+    expect(canRetake(quiz, passed)).toBe(false);
+  });
+
+  it('a quiz that shows answers after each attempt may be retaken while attempts remain', () => {
+    const quiz = finalQuiz({ showAnswers: 'after-each-attempt' });
+    const passed = submit(quiz, started(quiz), { 'q-single': 'a', 'q-fill': '10086', 'q-tf': true }).state;
+    expect(canRetake(quiz, passed)).toBe(true);
+    expect(canRetake(finalQuiz({ attempts: 1 }), submit(finalQuiz({ attempts: 1 }), started(quiz), {}).state)).toBe(
+      false,
+    );
   });
 });

@@ -4,7 +4,7 @@
  * shows the correct answers only once the learner has passed or has no attempts left. No DOM.
  */
 import type { InteractionRecord, QuestionState, QuizAttemptState } from './interactions.js';
-import { attemptsLeft, isPassed, questionsOf, setAnswer } from './quiz.js';
+import { attemptsLeft, canStartAttempt, isPassed, questionsOf, setAnswer } from './quiz.js';
 import { interactionRecord, isAnswered as hasResponse, scoreResponse } from './scoring.js';
 import type { Quiz, QuizFeedback, ShowAnswers } from './types.js';
 
@@ -62,4 +62,13 @@ export function markOnSubmit(
     records.push(interactionRecord(question, response, result, { parentId: quiz.id, attempt: 1, durationMs, now }));
   }
   return { state: next, records };
+}
+
+/**
+ * Whether the learner may take the quiz again: attempts left, and (unless the quiz shows answers after every
+ * attempt) the correct answers not yet shown, since an attempt after seeing them would measure nothing.
+ */
+export function canRetake(quiz: Quiz, state: QuizAttemptState | null): boolean {
+  if (!canStartAttempt(quiz, state)) return false;
+  return showAnswersPolicy(quiz) === 'after-each-attempt' || !answersVisible(quiz, state);
 }
