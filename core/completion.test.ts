@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { courseStatus, doneItemIds, emptyProgress, moduleStatus, type LearnerProgress } from './completion.js';
+import {
+  courseStatus,
+  doneItemIds,
+  emptyProgress,
+  finalAssessmentAccess,
+  moduleStatus,
+  type LearnerProgress,
+} from './completion.js';
 import type { QuizAttemptState, RolePlayState } from './interactions.js';
 import type { CompletionRules, CourseIndex, ItemSummary, ModuleSummary } from './types.js';
 
@@ -327,5 +334,44 @@ describe('doneItemIds', () => {
     const relaxed = makeIndex(rules({ quiz: false, checkpoints: false }));
     expect(doneItemIds(relaxed, p)).toEqual(new Set(['p1', 'p3', 'm1-quiz', 'rp1', 'rp2', 'final-quiz']));
     expect(doneItemIds(index, p).size / 8).toBe(courseStatus(index, p).progress);
+  });
+});
+
+describe('finalAssessmentAccess', () => {
+  const locking: CompletionRules = { ...ALL_ON, finalAssessment: { opensAfterModules: true } };
+
+  it('is open when the course sets no rule, or sets it off', () => {
+    expect(finalAssessmentAccess(makeIndex(), emptyProgress())).toEqual({ open: true, modulesToComplete: [] });
+    const off = makeIndex({ ...ALL_ON, finalAssessment: { opensAfterModules: false } });
+    expect(finalAssessmentAccess(off, emptyProgress()).open).toBe(true);
+  });
+
+  it('with opensAfterModules, stays closed for a new learner and names every module still to complete', () => {
+    const index = makeIndex(locking);
+    expect(finalAssessmentAccess(index, emptyProgress())).toEqual({
+      open: false,
+      modulesToComplete: ['m1', 'm2', 'm3'],
+    });
+    expect(finalAssessmentAccess(index, m1Done())).toEqual({ open: false, modulesToComplete: ['m2', 'm3'] });
+  });
+
+  it('opens once every module is complete', () => {
+    expect(finalAssessmentAccess(makeIndex(locking), modulesDone())).toEqual({ open: true, modulesToComplete: [] });
+  });
+
+  it('never locks away an assessment the learner has already started or finished', () => {
+    const index = makeIndex(locking);
+    const started = progress({ quizzes: { 'final-quiz': quizState() } });
+    expect(finalAssessmentAccess(index, started).open).toBe(true);
+    const finished = progress({ quizzes: { 'final-quiz': quizState(0.5) } });
+    expect(finalAssessmentAccess(index, finished).open).toBe(true);
+    // Merely opening its page (the player marks it visited) or seeing its intro does not count as starting.
+    expect(finalAssessmentAccess(index, progress({ visited: { 'final-quiz': true } })).open).toBe(false);
+    const intro = { ...quizState(), phase: 'intro' as const, startedAt: null };
+    expect(finalAssessmentAccess(index, progress({ quizzes: { 'final-quiz': intro } })).open).toBe(false);
+  });
+
+  it('is open for a course without a final assessment', () => {
+    expect(finalAssessmentAccess(makeIndex(locking, false), emptyProgress()).open).toBe(true);
   });
 });

@@ -218,3 +218,27 @@ export function courseStatus(index: CourseIndex, progress: LearnerProgress): Cou
     progress: items.length > 0 ? done / items.length : completed ? 1 : 0,
   };
 }
+
+/** Whether the learner may open the final assessment, and if not, which modules are still to complete. */
+export interface FinalAssessmentAccess {
+  open: boolean;
+  /** Ids of the modules not yet complete, in course order (empty when open). */
+  modulesToComplete: string[];
+}
+
+/**
+ * Whether the final assessment is open: always, unless `completion.finalAssessment.opensAfterModules` is set; then
+ * once every module is complete. An assessment the learner has already started or finished stays open, so no
+ * saved attempt is ever locked away (e.g. after the course content changed).
+ */
+export function finalAssessmentAccess(index: CourseIndex, progress: LearnerProgress): FinalAssessmentAccess {
+  const finalItem = finalQuizItem(index);
+  if (!finalItem || !index.completion.finalAssessment?.opensAfterModules) return { open: true, modulesToComplete: [] };
+  // Only an attempt counts as started: the player marks the locked page visited as soon as the learner opens it.
+  const state = progress.quizzes[finalItem.id];
+  if (state && (state.startedAt !== null || state.results.length > 0)) return { open: true, modulesToComplete: [] };
+  const modulesToComplete = index.modules
+    .filter((m) => statusOf(index, m, false, progress).status !== 'completed')
+    .map((m) => m.id);
+  return { open: modulesToComplete.length === 0, modulesToComplete };
+}

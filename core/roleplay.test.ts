@@ -10,17 +10,25 @@ import {
   continueFrom,
   currentNode,
   enumeratePaths,
+  goodEndingsAfterHarm,
+  harmfulSteps,
   isBetterResult,
+  isCapped,
   isEnded,
   isValidState,
   maxScore,
   meetsRequirement,
   outcomeAtLeast,
+  orderedReplies,
   outcomeRank,
+  replyOrder,
   restart,
   result,
+  runOutcome,
+  runSeed,
   scaledScore,
   startState,
+  walkStrategy,
   type RolePlayProblem,
 } from './roleplay.js';
 import { sampleRolePlay } from './testing/roleplay.fixture.js';
@@ -432,5 +440,102 @@ describe('isValidState', () => {
     expect(isValidState(good, { ...startState(good), nodeId: 'gone' })).toBe(false);
     expect(isValidState(good, { ...startState(good), path: [{ nodeId: 'a', replyId: 'gone', score: 1 }] })).toBe(false);
     expect(isValidState(good, { ...startState(good), showingFeedback: true })).toBe(false);
+  });
+});
+
+describe('harmful replies', () => {
+  /** a → deny (harmful, 0) or calm (2); both reach d; d → good. The harmful run must not be praised as good. */
+  const harmful = graph(
+    [
+      {
+        id: 'a',
+        line: 'A',
+        replies: [{ ...reply('deny', 'd', 0), harmful: true }, reply('calm', 'd', 2), reply('meh', 'd', 1)],
+      },
+      { id: 'd', line: 'D', replies: [reply('d-good', 'good', 2), reply('d-bad', 'bad', 0)] },
+      { id: 'good', ending: ending('good') },
+      { id: 'bad', ending: ending('bad') },
+    ],
+    'a',
+    { required: { outcome: 'neutral' } },
+  );
+
+  it('caps a good ending reached after a harmful reply to neutral, and the run does not meet its requirement', () => {
+    const state = walk(harmful, ['deny', 'd-good']);
+    const run = result(harmful, state, 0);
+    expect(run.endingId).toBe('good');
+    expect(run.outcome).toBe('neutral');
+    expect(run.met).toBe(false);
+    expect(isCapped(harmful, state)).toBe(true);
+    expect(harmfulSteps(harmful, state.path).map((s) => s.replyId)).toEqual(['deny']);
+    expect(state.best?.outcome).toBe('neutral');
+  });
+
+  it('leaves runs without a harmful reply alone, including a 1-point reply', () => {
+    for (const first of ['calm', 'meh']) {
+      const state = walk(harmful, [first, 'd-good']);
+      expect(result(harmful, state, 0)).toMatchObject({ outcome: 'good', met: true });
+      expect(isCapped(harmful, state)).toBe(false);
+    }
+    expect(runOutcome(harmful, [{ nodeId: 'a', replyId: 'deny', score: 0 }], 'bad')).toBe('bad');
+  });
+
+  it('a later good run is better than the capped one', () => {
+    let state = walk(harmful, ['deny', 'd-good']);
+    state = walk(harmful, ['calm', 'd-good'], restart(harmful, state));
+    expect(state.best).toMatchObject({ outcome: 'good', met: true });
+  });
+
+  it('finds each harmful reply after which a good ending can still be reached', () => {
+    expect(goodEndingsAfterHarm(harmful)).toEqual([{ nodeId: 'a', replyId: 'deny', endingId: 'good' }]);
+    const safe = graph([
+      { id: 'a', line: 'A', replies: [{ ...reply('deny', 'bad', 0), harmful: true }, reply('calm', 'good', 2)] },
+      { id: 'good', ending: ending('good') },
+      { id: 'bad', ending: ending('bad') },
+    ]);
+    expect(goodEndingsAfterHarm(safe)).toEqual([]);
+    expect(goodEndingsAfterHarm(good)).toEqual([]);
+  });
+});
+
+describe('reply order', () => {
+  const seeds = Array.from({ length: 60 }, (_, i) => runSeed(`learner-${i}`, sampleRolePlay.id, 1));
+
+  it('is stable for a seed, differs between runs, and keeps every reply', () => {
+    const order = replyOrder(sampleRolePlay, seeds[0]!);
+    expect(replyOrder(sampleRolePlay, seeds[0]!)).toEqual(order);
+    for (const node of sampleRolePlay.nodes.filter((n) => n.replies)) {
+      expect([...order[node.id]!].sort()).toEqual(node.replies!.map((r) => r.id).sort());
+      expect(orderedReplies(node, order).map((r) => r.id)).toEqual(order[node.id]);
+    }
+    const orders = new Set(seeds.map((seed) => JSON.stringify(replyOrder(sampleRolePlay, seed))));
+    expect(orders.size).toBeGreaterThan(30);
+    expect(runSeed('l', 'rp', 1)).not.toBe(runSeed('l', 'rp', 2));
+  });
+
+  it('puts the best reply in every position over many learners (no position gives it away)', () => {
+    const start = sampleRolePlay.nodes.find((n) => n.id === 'start')!;
+    const positions = new Set(seeds.map((seed) => replyOrder(sampleRolePlay, seed).start!.indexOf('greet-sorry')));
+    expect([...positions].sort()).toEqual([0, 1, 2]);
+    expect(start.replies![0]!.id).toBe('greet-sorry');
+  });
+
+  it('never lets "always the first reply shown" reach a good ending', () => {
+    // In file order the first reply is always the best: exactly what the shuffle must defeat.
+    expect(walkStrategy(sampleRolePlay, (replies) => replies[0]!).outcome).toBe('good');
+    for (const seed of seeds) {
+      const order = replyOrder(sampleRolePlay, seed);
+      const walked = walkStrategy(sampleRolePlay, (_replies, node) => orderedReplies(node, order)[0]!);
+      expect(walked.outcome, seed).not.toBe('good');
+    }
+  });
+
+  it('strategy walks stop at a loop instead of running forever', () => {
+    const loop = graph([
+      { id: 'a', line: 'A', replies: [reply('to-b', 'b'), reply('end', 'good')] },
+      { id: 'b', line: 'B', replies: [reply('to-a', 'a'), reply('end-b', 'good')] },
+      { id: 'good', ending: ending('good') },
+    ]);
+    expect(walkStrategy(loop, (replies) => replies[0]!)).toMatchObject({ endingId: null, outcome: null });
   });
 });

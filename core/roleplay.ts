@@ -17,6 +17,7 @@ import type {
   Score,
 } from './interactions.js';
 import { asComponents, interactionTiming } from './scoring.js';
+import { seededShuffle } from './shuffle.js';
 import type { Outcome, RolePlay, RolePlayNode, RolePlayReply } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -467,8 +468,8 @@ function walkSimplePaths(rp: RolePlay, visit: (steps: RolePlayStep[]) => void): 
 
 /**
  * The result of the run in `state`, which must be at an ending: raw = sum of step scores (at least 0), max =
- * `maxScore(rp)`, scaled = raw / max clamped to 0–1; outcome and endingId from the ending node; `met` per
- * `rp.required`.
+ * `maxScore(rp)`, scaled = raw / max clamped to 0–1; endingId from the ending node; outcome the ending's, capped
+ * by a harmful reply (see `runOutcome`); `met` per `rp.required`, and never after a harmful reply.
  */
 export function result(rp: RolePlay, state: RolePlayState, durationMs: number): RolePlayResult {
   const node = currentNode(rp, state);
@@ -476,13 +477,170 @@ export function result(rp: RolePlay, state: RolePlayState, durationMs: number): 
   const raw = pathScore(state.path);
   const max = maxScore(rp);
   const score: Score = { raw, min: 0, max, scaled: scaledScore(raw, max) };
-  const partial = { roleplayId: rp.id, outcome: node.ending.outcome, endingId: node.id, score };
+  const outcome = runOutcome(rp, state.path, node.ending.outcome);
+  const partial = { roleplayId: rp.id, outcome, endingId: node.id, score };
   return {
     ...partial,
     path: state.path.map((s) => ({ ...s })),
-    met: meetsRequirement(rp, partial),
+    met: meetsRequirement(rp, partial) && harmfulSteps(rp, state.path).length === 0,
     durationMs: Math.max(0, Math.round(durationMs)),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Harmful replies
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Whether the reply is marked harmful (denial, argument, blame, forbidden phrase). */
+export function isHarmful(reply: RolePlayReply | undefined): boolean {
+  return reply?.harmful === true;
+}
+
+/** The steps of a path that took a harmful reply, in order. */
+export function harmfulSteps(rp: RolePlay, path: readonly RolePlayStep[]): RolePlayStep[] {
+  return path.filter((step) => isHarmful(findReply(findNode(rp, step.nodeId), step.replyId)));
+}
+
+/**
+ * The outcome a run earns: the ending's, except that a run which took a harmful reply is never `good` (it is capped
+ * at `neutral`): a customer calmed down in the end does not undo a denial or a forbidden phrase.
+ */
+export function runOutcome(rp: RolePlay, path: readonly RolePlayStep[], endingOutcome: Outcome): Outcome {
+  return endingOutcome === 'good' && harmfulSteps(rp, path).length > 0 ? 'neutral' : endingOutcome;
+}
+
+/** Whether the run in `state` ended on a good ending whose outcome a harmful reply capped. */
+export function isCapped(rp: RolePlay, state: RolePlayState): boolean {
+  const ending = currentNode(rp, state)?.ending;
+  return !!ending && runOutcome(rp, state.path, ending.outcome) !== ending.outcome;
+}
+
+/**
+ * Harmful replies after which a good ending can still be reached (each with the first such ending, in file order):
+ * content the validator rejects, since the debrief of that ending would praise what the learner did not do.
+ */
+export function goodEndingsAfterHarm(rp: RolePlay): { nodeId: string; replyId: string; endingId: string }[] {
+  const found: { nodeId: string; replyId: string; endingId: string }[] = [];
+  const edges = new Map<string, string[]>();
+  for (const node of wellFormedNodes(rp)) {
+    if (!edges.has(node.id)) edges.set(node.id, hasEnding(node) ? [] : wellFormedReplies(node).map((r) => r.next));
+  }
+  const good = (id: string): boolean => findNode(rp, id)?.ending?.outcome === 'good';
+  const reachable = reachableFrom(typeof rp.start === 'string' ? rp.start : '', edges);
+  for (const node of wellFormedNodes(rp)) {
+    if (!reachable.has(node.id) || findNode(rp, node.id) !== node) continue;
+    for (const reply of repliesOf(node)) {
+      if (!isHarmful(reply) || typeof reply.next !== 'string') continue;
+      const after = reachableFrom(reply.next, edges);
+      const ending = wellFormedNodes(rp).find((n) => after.has(n.id) && good(n.id));
+      if (ending) found.push({ nodeId: node.id, replyId: reply.id, endingId: ending.id });
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reply order
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The seed of one run's reply order: stable for a learner, a role-play and a run number (1 for the first run). */
+export function runSeed(learnerSeed: string, roleplayId: string, run: number): string {
+  return `${learnerSeed}:${roleplayId}:run-${run}`;
+}
+
+/** The reply ids of every decision node, in the order a run shows them. */
+export type ReplyOrder = Record<string, string[]>;
+
+/**
+ * The order in which a run shows the replies of every node: each node's replies shuffled with `<seed>|<node id>`,
+ * so a reload shows the same order and the next run another. The best reply is then wherever the shuffle put it;
+ * but were the shuffle to make "always take the first reply" reach a good ending, one node on that path (chosen by
+ * the seed) shows another reply first, so that walking the first replies never passes a role-play. A learner cannot
+ * tell which node that was, so no position gives the answer away.
+ */
+export function replyOrder(rp: RolePlay, seed: string): ReplyOrder {
+  const order: ReplyOrder = {};
+  for (const node of wellFormedNodes(rp)) {
+    if (order[node.id]) continue;
+    order[node.id] = seededShuffle(
+      repliesOf(node).map((r) => r.id),
+      `${seed}|${node.id}`,
+    );
+  }
+  // Each fix changes one node's first reply for good; a handful of rounds is enough for any real role-play.
+  for (let round = 0; round < 50; round++) {
+    const walk = walkStrategy(rp, (replies, node) => firstShown(replies, order[node.id] ?? []));
+    if (walk.outcome !== 'good') break;
+    if (!breakFirstWalk(rp, order, walk.path, seed)) break;
+  }
+  return order;
+}
+
+/** Replies of a node in the run's order (file order for replies the order does not know). */
+export function orderedReplies(node: RolePlayNode | undefined, order: ReplyOrder): RolePlayReply[] {
+  const replies = repliesOf(node);
+  const ids = node ? (order[node.id] ?? []) : [];
+  const rank = (r: RolePlayReply): number => {
+    const i = ids.indexOf(r.id);
+    return i < 0 ? ids.length + replies.indexOf(r) : i;
+  };
+  return [...replies].sort((a, b) => rank(a) - rank(b));
+}
+
+function firstShown(replies: RolePlayReply[], ids: string[]): RolePlayReply {
+  return replies.find((r) => r.id === ids[0]) ?? replies[0]!;
+}
+
+/**
+ * Moves another reply to the front at one node of `path` so that the first-reply walk no longer reaches a good
+ * ending; tries the path's nodes in a seeded order. False when no single change does it.
+ */
+function breakFirstWalk(rp: RolePlay, order: ReplyOrder, path: RolePlayStep[], seed: string): boolean {
+  for (const step of seededShuffle(path, `${seed}|fix`)) {
+    const ids = order[step.nodeId] ?? [];
+    for (const candidate of ids.slice(1)) {
+      const trial = { ...order, [step.nodeId]: [candidate, ...ids.filter((id) => id !== candidate)] };
+      const walk = walkStrategy(rp, (replies, node) => firstShown(replies, trial[node.id] ?? []));
+      if (walk.outcome !== 'good') {
+        order[step.nodeId] = trial[step.nodeId]!;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** What a walk that always picks by one rule reached. */
+export interface StrategyWalk {
+  path: RolePlayStep[];
+  /** The ending reached; null when the walk went round in a loop. */
+  endingId: string | null;
+  /** The outcome earned (capped by harmful replies); null without an ending. */
+  outcome: Outcome | null;
+}
+
+/**
+ * Walks the role-play from `start`, choosing at each node the reply `pick` returns (given the node's replies in file
+ * order), until an ending or a node seen before (a loop the walk would never leave).
+ */
+export function walkStrategy(
+  rp: RolePlay,
+  pick: (replies: RolePlayReply[], node: RolePlayNode) => RolePlayReply,
+): StrategyWalk {
+  const path: RolePlayStep[] = [];
+  const seen = new Set<string>();
+  let node = findNode(rp, rp.start);
+  while (node && !hasEnding(node) && !seen.has(node.id)) {
+    seen.add(node.id);
+    const replies = repliesOf(node);
+    if (replies.length === 0) break;
+    const reply = pick(replies, node);
+    path.push({ nodeId: node.id, replyId: reply.id, score: reply.score });
+    node = findNode(rp, reply.next);
+  }
+  const ending = node?.ending;
+  if (!node || !ending) return { path, endingId: null, outcome: null };
+  return { path, endingId: node.id, outcome: runOutcome(rp, path, ending.outcome) };
 }
 
 /**

@@ -106,6 +106,12 @@ export interface QuestionPool {
   questions: Question[];
 }
 
+/** When a quiz tells the learner whether an answer is right: at each question's check, or only once submitted. */
+export type QuizFeedback = 'each-question' | 'after-submit';
+
+/** When the learner may see the correct answers after submitting (in the review). */
+export type ShowAnswers = 'after-each-attempt' | 'after-pass-or-last-attempt' | 'never';
+
 export interface Quiz {
   id: string;
   title: string;
@@ -128,6 +134,10 @@ export interface Quiz {
   retryCredit?: number;
   /** Shuffle option order (stable within one learner's attempt). */
   shuffle: boolean;
+  /** Default: `after-submit` for the final assessment, `each-question` otherwise. */
+  feedback?: QuizFeedback;
+  /** Default: `after-pass-or-last-attempt` for the final assessment, `after-each-attempt` otherwise. */
+  showAnswers?: ShowAnswers;
   pools: QuestionPool[];
 }
 
@@ -192,6 +202,8 @@ export interface Objective {
 export interface CompletionRules {
   module: { pages: boolean; quiz: boolean; checkpoints: boolean };
   course: { modules: boolean; finalAssessment: boolean };
+  /** When the final assessment opens: with `opensAfterModules`, only once every module is complete. */
+  finalAssessment?: { opensAfterModules: boolean };
 }
 
 /** One entry of a module's reading sequence; its renderer is chosen by `kind`. */

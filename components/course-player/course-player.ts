@@ -330,6 +330,7 @@ export class CoursePlayer extends LitElement {
           lang=${this.index!.language}
           .roleplay=${item.roleplay}
           .state=${guard([this.visit], () => this.visit.roleplay)}
+          .learnerSeed=${this.saved!.learnerSeed}
           @course-roleplay-state=${this.onRolePlayState}
         ></role-play>`;
     }

@@ -150,6 +150,12 @@ export class CourseQuestion extends LitElement {
   /** Read-only review: the learner's response, right/wrong marks, feedback and the correct answer. */
   @property({ type: Boolean, reflect: true }) review = false;
 
+  /**
+   * Collects the response without checking it, for a quiz that marks every question on submission (a final
+   * assessment): no 检查答案, no tries, no feedback; the quiz marks the reported response.
+   */
+  @property({ type: Boolean }) deferred = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.startedAt = Date.now();
@@ -251,6 +257,7 @@ export class CourseQuestion extends LitElement {
 
   private onInputSubmit(event: Event): void {
     event.stopPropagation();
+    if (this.deferred) return;
     void this.check();
   }
 
@@ -500,7 +507,7 @@ export class CourseQuestion extends LitElement {
         ${this.inputRenderers[question.type](question, locked)}
       </fieldset>
       ${
-        this.review
+        this.review || this.deferred
           ? nothing
           : html`<div class="actions">
               ${

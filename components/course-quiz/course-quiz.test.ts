@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { CourseQuiz } from './course-quiz.js';
@@ -405,5 +405,133 @@ describe('<course-quiz>', () => {
     const total = state.questionIds.reduce((sum, id) => sum + WEIGHTS[id]!, 0);
     expect(text(root(el).querySelector('.percent'))).to.equal(`${Math.floor(((total - 2) / total) * 100)}%`);
     expect(text(root(el).querySelector('.summary-list > li:last-child'))).to.contain('得分 0 / 2');
+  });
+});
+
+describe('<course-quiz> as a final assessment (feedback after submission)', () => {
+  const finalQuiz: Quiz = { ...sampleQuiz, id: 'sample-final', final: true, attempts: 2 };
+
+  /** Gives a right or wrong response to the question on screen without checking it (keyboard only). */
+  async function respond(el: CourseQuiz, correct: boolean): Promise<Question> {
+    const cq = questionEl(el);
+    const q = cq.question!;
+    if (q.type === 'fill-in') {
+      await tabTo(el, isInput('text'), 'the text box');
+      await sendKeys({ type: correct ? q.answer[0]! : '10000' });
+      // Enter must not check the answer here.
+      await press(el, 'Enter');
+    } else {
+      const ids = displayedIds(cq);
+      const right =
+        q.type === 'single' ? [q.answer] : q.type === 'true-false' ? [String(q.answer)] : (q.answer as string[]);
+      const wanted = correct ? right : [ids.find((id) => !right.includes(id))!];
+      const inputs = [...cq.shadowRoot!.querySelector('question-choice')!.shadowRoot!.querySelectorAll('input')];
+      for (const input of inputs) if (wanted.includes(input.value)) input.click();
+      await settle(el);
+    }
+    const saved = el.state!.answers[q.id]!;
+    expect(saved.response, `${q.id} response kept`).to.not.equal(null);
+    expect(saved.checked, `${q.id} not checked before submission`).to.equal(false);
+    const feedback = cq.shadowRoot!.querySelector('[part="feedback"]');
+    expect(text(feedback), 'no feedback before submission').to.equal('');
+    expect(cq.shadowRoot!.querySelector('[part="check"]'), 'no 检查答案').to.equal(null);
+    return q;
+  }
+
+  async function answerAttempt(el: CourseQuiz, wrong: (id: string) => boolean): Promise<string[]> {
+    const total = el.state!.questionIds.length;
+    const asked: string[] = [];
+    for (let i = 0; i < total; i++) {
+      const id = questionEl(el).question!.id;
+      await respond(el, !wrong(id));
+      asked.push(id);
+      if (i < total - 1) await activate(el, '下一题');
+    }
+    await activate(el, '提交测验');
+    return asked;
+  }
+
+  it('says on the intro that right and wrong come after submission', async () => {
+    const { el } = await mount(null, finalQuiz);
+    expect(text(root(el).querySelector('[part="facts"]'))).to.contain('对错和得分 全部作答并提交后显示');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no right or wrong before submission, then marks every answer and reports each one', async () => {
+    const { el, interactions, completes } = await mount(null, finalQuiz);
+    await activate(el, '开始测验');
+    const first = el.state!.questionIds[0]!;
+    await respond(el, true);
+    expect(interactions, 'nothing is reported before submission').to.have.length(0);
+    await expect(el).to.be.accessible();
+    for (let i = 1; i < el.state!.questionIds.length; i++) {
+      await activate(el, '下一题');
+      await respond(el, false);
+    }
+    expect(interactions).to.have.length(0);
+    await activate(el, '提交测验');
+    expect(el.state?.phase).to.equal('result');
+    expect(interactions.map((r) => r.id)).to.deep.equal(el.state!.questionIds);
+    expect(interactions.map((r) => r.success)).to.deep.equal(el.state!.questionIds.map((id) => id === first));
+    expect(completes[0]!.passed).to.equal(false);
+    // Failed with an attempt left: no review, no answers, and the learner is told when they come.
+    expect(buttonTexts(el)).to.deep.equal(['重新测验']);
+    expect(text(root(el).querySelector('.answers-hidden'))).to.equal(
+      '通过测验或用完全部作答机会后，可以查看正确答案和解析。',
+    );
+    expect(root(el).querySelector('course-question'), 'no question (and no answer) on the result screen').to.equal(
+      null,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps unchecked answers over a reload, then goes on to the end', async () => {
+    const first = await mount(null, finalQuiz);
+    await activate(first.el, '开始测验');
+    await respond(first.el, true);
+    await activate(first.el, '下一题');
+    const saved = first.el.state!;
+    // A reload: the page (and the first element) is gone.
+    fixtureCleanup();
+    const again = await mount(saved, finalQuiz);
+    expect(text(root(again.el).querySelector('#progress-label'))).to.contain('第 2 题');
+    await activate(again.el, '上一题');
+    expect(questionEl(again.el).state?.checked).to.equal(false);
+    expect(text(questionEl(again.el).shadowRoot!.querySelector('[part="feedback"]'))).to.equal('');
+    await activate(again.el, '下一题');
+    for (let i = 1; i < saved.questionIds.length; i++) {
+      await respond(again.el, true);
+      if (i < saved.questionIds.length - 1) await activate(again.el, '下一题');
+    }
+    await activate(again.el, '提交测验');
+    expect(again.completes[0]!.passed).to.equal(true);
+    expect(again.interactions).to.have.length(saved.questionIds.length);
+  });
+
+  it('opens the review with the correct answers once the learner has passed', async () => {
+    const { el } = await mount(null, finalQuiz);
+    await activate(el, '开始测验');
+    await answerAttempt(el, () => false);
+    expect(el.state!.results[0]!.passed).to.equal(true);
+    expect(buttonTexts(el)).to.deep.equal(['查看答题情况']);
+    expect(root(el).querySelector('.answers-hidden')).to.equal(null);
+    await activate(el, '查看答题情况');
+    expect(el.state?.phase).to.equal('review');
+    const reviewed = questionEls(el);
+    expect(reviewed.every((q) => text(q.shadowRoot!.querySelector('[part="feedback"]')).includes('回答正确'))).to.equal(
+      true,
+    );
+  });
+
+  it('opens the review when no attempt is left, even after failing', async () => {
+    const { el } = await mount(null, { ...finalQuiz, attempts: 1 });
+    await activate(el, '开始测验');
+    await answerAttempt(el, () => true);
+    expect(el.state!.results[0]!.passed).to.equal(false);
+    expect(buttonTexts(el)).to.deep.equal(['查看答题情况']);
+    await activate(el, '查看答题情况');
+    const answers = questionEls(el).map((q) => text(q.shadowRoot!.querySelector('.correct-answer')));
+    expect(answers.every((a) => a.startsWith('正确答案：'))).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

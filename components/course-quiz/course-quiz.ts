@@ -20,6 +20,7 @@ import {
   startAttempt,
   unansweredIds,
 } from '../../core/quiz.js';
+import { answersVisible, canRetake, feedbackMode, markOnSubmit, withoutResponse } from '../../core/quiz-mode.js';
 import type { Question, Quiz } from '../../core/types.js';
 import '../course-question/define.js';
 import { styles } from './course-quiz.styles.js';
@@ -36,6 +37,11 @@ function percent(scaled: number): number {
  *
  * The page shows the quiz's title; the quiz renders `<h2>` headings below it.
  *
+ * A quiz with `feedback: after-submit` (the final assessment's default) shows no right or wrong until it is
+ * submitted: its questions only collect responses, and submitting marks them all (firing one `course-interaction`
+ * per answered question). The review with the correct answers opens only when the quiz's `showAnswers` allows it
+ * (for the final assessment: once the learner has passed or has no attempts left).
+ *
  * Questions are `<course-question>` elements. Their `course-question-state` events are folded into the attempt
  * state (and stopped here: the quiz's state is what the parent persists); their `course-interaction` events bubble
  * on untouched for a tracker.
@@ -45,6 +51,8 @@ function percent(scaled: number): number {
  * @fires course-quiz-state - `{ quizId, state }` whenever the attempt state changes (start, answer, navigation,
  *   submission, review, retry); the parent persists `state` and passes it back to restore.
  * @fires course-quiz-complete - `QuizResult` when an attempt is submitted and scored.
+ * @fires course-interaction - With `feedback: after-submit`, on submission: one per answered question (otherwise
+ *   the questions fire their own on each check).
  *
  * @csspart intro - The intro screen.
  * @csspart facts - The list of facts on the intro screen (questions, pass mark, attempts left).
@@ -148,7 +156,8 @@ export class CourseQuiz extends LitElement {
 
   private onSubmitRequest(): void {
     if (!this.state) return;
-    if (unansweredIds(this.state).length > 0) {
+    const unanswered = this.deferred ? withoutResponse(this.quiz, this.state) : unansweredIds(this.state);
+    if (unanswered.length > 0) {
       this.confirmDialog?.showModal();
       return;
     }
@@ -164,16 +173,27 @@ export class CourseQuiz extends LitElement {
     this.confirmDialog?.close();
   }
 
+  /** Whether this quiz marks its questions only on submission. */
+  private get deferred(): boolean {
+    return feedbackMode(this.quiz) === 'after-submit';
+  }
+
   private submit(): void {
     if (!this.state || this.state.phase !== 'answering') return;
-    const next = finishAttempt(this.quiz, this.state);
+    let answered = this.state;
+    if (this.deferred) {
+      const marked = markOnSubmit(this.quiz, answered);
+      for (const record of marked.records) emit(this, 'course-interaction', record);
+      answered = marked.state;
+    }
+    const next = finishAttempt(this.quiz, answered);
     this.pendingFocus = 'heading';
     this.commit(next);
     emit(this, 'course-quiz-complete', lastResult(next)!);
   }
 
   private onReview(): void {
-    if (!this.state) return;
+    if (!this.state || !answersVisible(this.quiz, this.state)) return;
     this.pendingFocus = 'heading';
     this.commit({ ...this.state, phase: 'review' });
   }
@@ -185,7 +205,7 @@ export class CourseQuiz extends LitElement {
   }
 
   private onRetry(): void {
-    if (!this.state || !canStartAttempt(this.quiz, this.state)) return;
+    if (!this.state || !canRetake(this.quiz, this.state)) return;
     this.pendingFocus = 'question';
     this.commit(newAttempt(this.quiz, this.state, this.learnerSeed));
   }
@@ -204,6 +224,7 @@ export class CourseQuiz extends LitElement {
         .retryCredit=${this.quiz.retryCredit}
         .parentId=${this.quiz.id}
         .review=${review}
+        .deferred=${this.deferred && !review}
         @course-question-state=${this.onQuestionState}
       ></course-question>`,
     ) as TemplateResult;
@@ -228,6 +249,14 @@ export class CourseQuiz extends LitElement {
           <dt>${msg('剩余作答次数')}</dt>
           <dd>${left === Infinity ? msg('不限') : left}</dd>
         </div>
+        ${
+          this.deferred
+            ? html`<div>
+                <dt>${msg('对错和得分')}</dt>
+                <dd>${msg('全部作答并提交后显示')}</dd>
+              </div>`
+            : nothing
+        }
       </dl>
       ${
         canStart
@@ -244,7 +273,7 @@ export class CourseQuiz extends LitElement {
     const index = Math.min(state.current, Math.max(0, total - 1));
     const question = questions[index];
     const last = index >= total - 1;
-    const unanswered = unansweredIds(state).length;
+    const unanswered = this.deferred ? withoutResponse(this.quiz, state).length : unansweredIds(state).length;
     const position = msg(str`第 ${index + 1} 题，共 ${total} 题`);
     return html`<section aria-labelledby="progress-label">
       <div part="progress" class="progress">
@@ -266,7 +295,13 @@ export class CourseQuiz extends LitElement {
       </div>
       <dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
         <h2 id="confirm-heading">${msg('确定提交测验吗？')}</h2>
-        <p id="confirm-text">${msg(str`还有 ${unanswered} 题未作答或未检查答案，这些题目计 0 分。`)}</p>
+        <p id="confirm-text">
+          ${
+            this.deferred
+              ? msg(str`还有 ${unanswered} 题未作答，这些题目计 0 分。`)
+              : msg(str`还有 ${unanswered} 题未作答或未检查答案，这些题目计 0 分。`)
+          }
+        </p>
         <div class="actions">
           <button part="button" type="button" @click=${this.onCancelSubmit}>${msg('返回作答')}</button>
           <button part="button" class="primary" type="button" @click=${this.onConfirmSubmit}>${msg('确定提交')}</button>
@@ -281,8 +316,9 @@ export class CourseQuiz extends LitElement {
     const score = percent(result.score.scaled);
     const correct = result.questions.filter((q) => q.success).length;
     const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
-    const canRetry = canStartAttempt(this.quiz, state);
+    const canRetry = canRetake(this.quiz, state);
     const left = attemptsLeft(this.quiz, state);
+    const reviewable = answersVisible(this.quiz, state);
     return html`<section part="result" aria-labelledby="result-heading">
       <h2 id="result-heading" tabindex="-1" data-focus-heading>${msg('测验结果')}</h2>
       <p part="score" class="score">
@@ -317,8 +353,17 @@ export class CourseQuiz extends LitElement {
           </li>`;
         })}
       </ol>
+      ${
+        reviewable
+          ? nothing
+          : html`<p class="note answers-hidden">${msg('通过测验或用完全部作答机会后，可以查看正确答案和解析。')}</p>`
+      }
       <div class="actions">
-        <button part="button" type="button" @click=${this.onReview}>${msg('查看答题情况')}</button>
+        ${
+          reviewable
+            ? html`<button part="button" type="button" @click=${this.onReview}>${msg('查看答题情况')}</button>`
+            : nothing
+        }
         ${
           canRetry
             ? html`<button part="button" class="primary" type="button" @click=${this.onRetry}>
@@ -329,7 +374,7 @@ export class CourseQuiz extends LitElement {
       </div>
       ${canRetry && left !== Infinity ? html`<p class="note">${msg(str`还可以再作答 ${left} 次。`)}</p>` : nothing}
       ${
-        !canRetry && this.quiz.attempts > 0
+        !canRetry && this.quiz.attempts > 0 && left === 0
           ? html`<p class="note">${msg(str`你已用完全部 ${this.quiz.attempts} 次作答机会。`)}</p>`
           : nothing
       }
@@ -368,7 +413,10 @@ export class CourseQuiz extends LitElement {
       case 'result':
         return this.renderResult(state, questions);
       case 'review':
-        return this.renderReview(state, questions);
+        // A review saved before the answers were hidden (e.g. the quiz's settings changed) shows the result instead.
+        return answersVisible(this.quiz, state)
+          ? this.renderReview(state, questions)
+          : this.renderResult(state, questions);
     }
   }
 }

@@ -294,6 +294,23 @@ const rolePlayOwnStyles = css`
     color: var(--_success);
   }
 
+  /* A harmful reply: red, a cross and its own words, never the amber of a reply that could be better. */
+  .feedback.is-harmful {
+    border-inline-start-color: var(--_error);
+    border-inline-start-style: double;
+    border-inline-start-width: 8px;
+  }
+
+  .feedback.is-harmful .verdict {
+    color: var(--_error);
+  }
+
+  .path .harmful .points,
+  .capped {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
   .rule {
     font-weight: 600;
   }

@@ -3,10 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { RolePlayElement } from './role-play.js';
 import { sampleRolePlay } from '../../core/testing/roleplay.fixture.js';
-import { enumeratePaths } from '../../core/roleplay.js';
+import { enumeratePaths, replyOrder, runSeed } from '../../core/roleplay.js';
 import type { CourseEventMap } from '../../core/events.js';
 import type { InteractionRecord, RolePlayResult, RolePlayState, RolePlayStep } from '../../core/interactions.js';
-import type { RolePlayNode, RolePlayReply } from '../../core/types.js';
+import type { RolePlay, RolePlayNode, RolePlayReply } from '../../core/types.js';
 
 const rp = sampleRolePlay;
 /** Hard-coded from the fixture, so that the component's own arithmetic is checked, not repeated. */
@@ -31,7 +31,7 @@ async function mount(state: RolePlayState | null = null): Promise<Mounted> {
       @course-roleplay-complete=${(e: CustomEvent<RolePlayResult>) => completes.push(e.detail)}
     >
       <h1>${rp.title}</h1>
-      <role-play .roleplay=${rp} .state=${state}></role-play>
+      <role-play .roleplay=${rp} .state=${state} .shuffle=${false}></role-play>
     </main>`,
   );
   const el = main.querySelector('role-play') as RolePlayElement;
@@ -464,5 +464,109 @@ describe('<role-play>', () => {
     expect(el.state).to.deep.equal({ path: [], nodeId: 'start', showingFeedback: false, runs: 0, best: null });
     expect(states).to.have.length(2);
     expect(exists(el, 'form')).to.equal(true);
+  });
+});
+
+describe('<role-play> reply order and harmful replies', () => {
+  /** The sample with its denial marked harmful: the denial can still lead on to the good ending. */
+  const withHarm: RolePlay = {
+    ...rp,
+    nodes: rp.nodes.map((n) =>
+      n.id === 'start'
+        ? { ...n, replies: n.replies!.map((r) => (r.id === 'greet-deny' ? { ...r, harmful: true } : r)) }
+        : n,
+    ),
+  };
+
+  async function mountWith(roleplay: RolePlay, seed: string, state: RolePlayState | null = null) {
+    const completes: RolePlayResult[] = [];
+    const el = await fixture<RolePlayElement>(
+      html`<role-play
+        .roleplay=${roleplay}
+        .state=${state}
+        .learnerSeed=${seed}
+        @course-roleplay-complete=${(e: CustomEvent<RolePlayResult>) => completes.push(e.detail)}
+      ></role-play>`,
+    );
+    await el.updateComplete;
+    return { el, completes };
+  }
+
+  /** Selects the reply `id` and confirms it, then (unless told not to) moves on past its feedback. */
+  async function pick(el: RolePlayElement, id: string, moveOn = true): Promise<void> {
+    radios(el)
+      .find((r) => r.value === id)!
+      .click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    if (!moveOn) return;
+    $<HTMLButtonElement>(el, 'button[part~="continue"]')!.click();
+    await el.updateComplete;
+  }
+
+  const shown = (el: RolePlayElement) => radios(el).map((r) => r.value);
+
+  it('shows the replies in the order seeded by learner and run, the same after a reload', async () => {
+    const order = replyOrder(rp, runSeed('learner-a', rp.id, 1));
+    const first = await mountWith(rp, 'learner-a');
+    expect(shown(first.el)).to.deep.equal(order.start);
+    await pick(first.el, 'greet-sorry');
+    expect(shown(first.el)).to.deep.equal(order.verify);
+    // A reload: a new element restored from the saved state shows the same order.
+    const again = await mountWith(rp, 'learner-a', first.el.state);
+    expect(shown(again.el)).to.deep.equal(order.verify);
+    // Over learners, the best reply is not always in the same place.
+    const places = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const { el } = await mountWith(rp, `learner-${i}`);
+      places.add(shown(el).indexOf('greet-sorry'));
+    }
+    expect(places.size).to.be.greaterThan(1);
+  });
+
+  it('shows the next run in its own order', async () => {
+    const { el } = await mountWith(rp, 'learner-b');
+    for (const id of ['greet-deflect']) await pick(el, id);
+    $<HTMLButtonElement>(el, 'button[part~="restart"]')!.click();
+    await el.updateComplete;
+    expect(el.state?.runs).to.equal(1);
+    expect(shown(el)).to.deep.equal(replyOrder(rp, runSeed('learner-b', rp.id, 2)).start);
+  });
+
+  it('gives a harmful reply its own verdict: red, a cross and its own words, not "还有更好的回答"', async () => {
+    const { el } = await mountWith(withHarm, 'learner-c');
+    await pick(el, 'greet-deny', false);
+    const feedback = $(el, '[part="feedback"]')!;
+    expect(feedback.classList.contains('is-harmful')).to.equal(true);
+    expect($(el, '#feedback-heading [aria-hidden="true"]')?.textContent).to.equal('✕');
+    expect(text($(el, '#feedback-heading'))).to.contain('有害的回答，得 0 分');
+    expect(text(feedback)).not.to.contain('还有更好的回答');
+    expect(getComputedStyle($(el, '#feedback-heading')!).color).to.equal('rgb(179, 38, 30)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a weaker reply that is not harmful keeps the amber "还有更好的回答"', async () => {
+    const { el } = await mountWith(withHarm, 'learner-c');
+    await pick(el, 'greet-deflect', false);
+    expect($(el, '[part="feedback"]')!.classList.contains('is-weaker')).to.equal(true);
+    expect(text($(el, '#feedback-heading'))).to.contain('还有更好的回答，得 0 分（最高 3 分）');
+    expect($(el, '#feedback-heading [aria-hidden="true"]')?.textContent).to.equal('!');
+  });
+
+  it('caps the good ending after a harmful reply: neutral badge, no praise, the harmful reply named, not met', async () => {
+    const { el, completes } = await mountWith(withHarm, 'learner-d');
+    for (const id of ['greet-deny', 'doubt-apologise', 'verify-safe', 'explain-clear', 'offer-waive'])
+      await pick(el, id);
+    const ending = $(el, '[part="ending"]')!;
+    expect(ending.classList.contains('neutral')).to.equal(true);
+    expect(text($(el, '[part="outcome"]'))).to.contain('一般结局');
+    const good = withHarm.nodes.find((n) => n.id === 'resolved')!.ending!;
+    expect(text(ending)).not.to.contain(good.debrief);
+    expect(text($(el, '.capped'))).to.contain('有害的话');
+    expect(text($(el, '.path .harmful'))).to.contain('（有害的回答）');
+    expect(text(ending)).to.contain('未达标');
+    expect(completes.at(-1)).to.deep.include({ outcome: 'neutral', endingId: 'resolved', met: false });
+    await expect(el).to.be.accessible();
   });
 });

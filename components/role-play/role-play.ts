@@ -13,19 +13,28 @@ import {
   currentNode,
   findNode,
   findReply,
+  harmfulSteps,
+  isCapped,
   isEnded,
+  isHarmful,
   isValidState,
   maxScore,
+  orderedReplies,
   pathScore,
-  repliesOf,
+  replyOrder,
   restart,
   result,
+  runSeed,
   startState,
+  type ReplyOrder,
 } from '../../core/roleplay.js';
 import { rolePlayStyles } from './role-play.styles.js';
 
 /** Where focus goes after the next render. */
 type FocusTarget = 'feedback' | 'line' | 'ending' | 'first-option';
+
+/** How the last choice is judged in its feedback: the best reply, a weaker one, or a harmful one. */
+type ReplyVerdict = 'best' | 'weaker' | 'harmful';
 
 const MOOD_ICONS: Record<Mood, string> = {
   angry: '😠',
@@ -40,12 +49,18 @@ const MOOD_ICONS: Record<Mood, string> = {
 
 const OUTCOME_ICONS: Record<Outcome, string> = { good: '★', neutral: '◆', bad: '✕' };
 
+const VERDICT_ICONS: Record<ReplyVerdict, string> = { best: '✓', weaker: '!', harmful: '✕' };
+
 /**
  * A branching role-play checkpoint: the learner answers a customer, reply by reply, sees feedback on each choice
  * and reaches one of several endings. The page renders the title; the component starts with the scenario.
  *
  * The state is owned by the parent: set `state` to restore a saved conversation exactly (path, node on screen,
  * feedback showing, runs, best), and persist what `course-roleplay-state` reports.
+ *
+ * Replies are shown in an order shuffled per learner (`learnerSeed`) and per run, stable across reloads; see
+ * `replyOrder` in core. A harmful reply (marked `harmful` in the file) gets its own verdict, and a run that took one
+ * cannot reach a good outcome: its good ending is shown as capped, without the good ending's debrief.
  *
  * Keyboard: the replies are a native radio group (Tab into it, arrow keys to choose, Tab to 确定 and Enter or
  * Space). Focus moves to the feedback after a choice, to the customer's new line after 继续, and to the ending's
@@ -80,7 +95,7 @@ const OUTCOME_ICONS: Record<Outcome, string> = { good: '★', neutral: '◆', ba
  *
  * @cssprop --course-color-primary - Buttons, the learner's messages, the selected reply (default #0b5cad).
  * @cssprop --course-color-success - Best replies, good endings, requirement met (default #1b7f3b).
- * @cssprop --course-color-error - Bad endings, requirement not met, errors (default #b3261e).
+ * @cssprop --course-color-error - Bad endings, harmful replies, requirement not met, errors (default #b3261e).
  * @cssprop --course-color-warning - Replies that could be better, neutral endings (default #8a5300).
  * @cssprop --course-radius - Corner radius (default 8px).
  * @cssprop --course-space - Base spacing (default 1rem).
@@ -111,6 +126,9 @@ export class RolePlayElement extends LitElement {
   /** When this run started (or was restored), for the result's duration. */
   private runStartedAt = Date.now();
   private pendingFocus: FocusTarget | null = null;
+  /** The reply order of the run on screen, and the seed it was made from. */
+  private order: ReplyOrder = {};
+  private orderSeed: string | null = null;
 
   // Public properties
 
@@ -123,6 +141,12 @@ export class RolePlayElement extends LitElement {
    * this property itself on every change and reports it with `course-roleplay-state`.
    */
   @property({ attribute: false }) state: RolePlayState | null = null;
+
+  /** A stable per-learner string (e.g. the LMS learner id) that, with the run number, seeds the reply order. */
+  @property({ attribute: 'learner-seed' }) learnerSeed = '';
+
+  /** Whether to shuffle the replies (on by default: in file order the best reply is easy to guess). */
+  @property({ type: Boolean }) shuffle = true;
 
   // Lifecycle
 
@@ -141,6 +165,14 @@ export class RolePlayElement extends LitElement {
         this.missingChoice = false;
         this.nodeShownAt = Date.now();
         if (fresh) this.runStartedAt = this.nodeShownAt;
+      }
+    }
+    if (this.roleplay && this.view) {
+      const seed = this.shuffle ? runSeed(this.learnerSeed, this.roleplay.id, this.view.runs + 1) : '';
+      const key = `${this.roleplay.id}|${seed}`;
+      if (key !== this.orderSeed) {
+        this.orderSeed = key;
+        this.order = this.shuffle ? replyOrder(this.roleplay, seed) : {};
       }
     }
   }
@@ -338,7 +370,7 @@ export class RolePlayElement extends LitElement {
     return html`<form part="replies" @submit=${this.onSubmit} novalidate>
       <fieldset>
         <legend>${msg('你会怎么回答？')}</legend>
-        ${repliesOf(node).map(
+        ${orderedReplies(node, this.order).map(
           (reply) =>
             html`<label class="option" part="option">
               <input
@@ -367,16 +399,21 @@ export class RolePlayElement extends LitElement {
   /** Content of the feedback area: the feedback on the last choice, while it is showing. */
   private feedbackContent(view: RolePlayState): TemplateResult | typeof nothing {
     const step = view.path[view.path.length - 1];
-    if (!view.showingFeedback || !step) return nothing;
+    const verdict = this.verdictOf(view);
+    if (!step || !verdict) return nothing;
     const node = findNode(this.roleplay, step.nodeId);
     const reply = findReply(node, step.replyId);
     const best = bestScore(node);
-    const isBest = bestReplies(node).includes(step.replyId);
     const total = pathScore(view.path);
     const max = maxScore(this.roleplay);
+    const headings: Record<ReplyVerdict, string> = {
+      best: msg(str`最佳回答，得 ${step.score} 分`),
+      weaker: msg(str`还有更好的回答，得 ${step.score} 分（最高 ${best} 分）`),
+      harmful: msg(str`有害的回答，得 ${step.score} 分：这样说会伤害客户，本次演练不能再得到好结局`),
+    };
     return html`<h3 id="feedback-heading" tabindex="-1" class="verdict">
-        <span aria-hidden="true">${isBest ? '✓' : '!'}</span>
-        ${isBest ? msg(str`最佳回答，得 ${step.score} 分`) : msg(str`还有更好的回答，得 ${step.score} 分（最高 ${best} 分）`)}
+        <span aria-hidden="true">${VERDICT_ICONS[verdict]}</span>
+        ${headings[verdict]}
       </h3>
       <p>${reply?.feedback ?? ''}</p>
       ${reply?.rule ? html`<p class="rule">${msg(str`规则：${reply.rule}`)}</p>` : nothing}
@@ -395,16 +432,26 @@ export class RolePlayElement extends LitElement {
     };
     const run = result(rp, view, 0);
     const best = view.best;
-    return html`<section class="ending ${ending.outcome}" part="ending" aria-labelledby="ending-heading">
+    const capped = isCapped(rp, view);
+    const harmful = harmfulSteps(rp, view.path).length;
+    return html`<section class="ending ${run.outcome}" part="ending" aria-labelledby="ending-heading">
       <h2 id="ending-heading" tabindex="-1">
         <span class="badge" part="outcome"
-          ><span aria-hidden="true">${OUTCOME_ICONS[ending.outcome] ?? ''}</span>${
-            outcomeLabels[ending.outcome] ?? ending.outcome
+          ><span aria-hidden="true">${OUTCOME_ICONS[run.outcome] ?? ''}</span>${
+            outcomeLabels[run.outcome] ?? run.outcome
           }</span
         >
         <span class="visually-hidden">：</span>${ending.title}
       </h2>
-      <p>${ending.debrief}</p>
+      ${
+        capped
+          ? html`<p class="capped">
+              ${msg(
+                str`对话虽然走到了好结局，但你说过 ${harmful} 句有害的话（见下方“你的选择”中标为有害的回答），所以本次只能算一般结局。重新开始，试试不否认、不争辩、不推诿的说法。`,
+              )}
+            </p>`
+          : html`<p>${ending.debrief}</p>`
+      }
       <p class="score" part="score">${msg(str`最终得分 ${run.score.raw} / 满分 ${run.score.max}`)}</p>
       ${
         rp.required
@@ -424,11 +471,14 @@ export class RolePlayElement extends LitElement {
           const stepNode = findNode(rp, step.nodeId);
           const reply = findReply(stepNode, step.replyId);
           const isBest = bestReplies(stepNode).includes(step.replyId);
-          return html`<li>
+          const points = isBest
+            ? msg(str`得 ${step.score} 分（最佳回答）`)
+            : isHarmful(reply)
+              ? msg(str`得 ${step.score} 分（有害的回答）`)
+              : msg(str`得 ${step.score} 分`);
+          return html`<li class=${isHarmful(reply) ? 'harmful' : ''}>
             <span class="reply">${reply?.text ?? step.replyId}</span>
-            <span class="points"
-              >${isBest ? msg(str`得 ${step.score} 分（最佳回答）`) : msg(str`得 ${step.score} 分`)}</span
-            >
+            <span class="points">${points}</span>
           </li>`;
         })}
       </ol>
@@ -445,9 +495,13 @@ export class RolePlayElement extends LitElement {
     </section>`;
   }
 
-  private feedbackIsBest(view: RolePlayState): boolean {
+  /** The verdict on the last choice while its feedback shows; null otherwise. */
+  private verdictOf(view: RolePlayState): ReplyVerdict | null {
     const step = view.path[view.path.length - 1];
-    return view.showingFeedback && !!step && bestReplies(findNode(this.roleplay, step.nodeId)).includes(step.replyId);
+    if (!view.showingFeedback || !step) return null;
+    const node = findNode(this.roleplay, step.nodeId);
+    if (isHarmful(findReply(node, step.replyId))) return 'harmful';
+    return bestReplies(node).includes(step.replyId) ? 'best' : 'weaker';
   }
 
   // Public methods
@@ -465,10 +519,11 @@ export class RolePlayElement extends LitElement {
     if (!this.roleplay || !view) return nothing;
     const node = currentNode(this.roleplay, view);
     const ended = isEnded(this.roleplay, view);
+    const verdict = this.verdictOf(view);
     return html`<div class="base" part="base">
       ${this.scenarioTemplate()} ${this.transcriptTemplate(view)}
       <div
-        class="feedback ${this.feedbackIsBest(view) ? 'is-best' : ''}"
+        class="feedback ${verdict ? `is-${verdict}` : ''}"
         part="feedback"
         tabindex=${view.showingFeedback ? '-1' : nothing}
       >

@@ -1,3 +1,4 @@
+import type { Position } from './diagnostics.js';
 import type { Question, Quiz } from '../../core/types.js';
 import type { DiagnosticList } from './diagnostics.js';
 import type { IdRegistry } from './ids.js';
@@ -53,6 +54,63 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
       checkAnswerKey(question, path, ctx);
     });
   });
+  if (quiz.final) checkFinalAssessment(quiz, ctx);
+}
+
+/**
+ * A final assessment measures what was learnt: limited attempts, no right/wrong before submission, no answers shown
+ * while the learner may still try again.
+ */
+function checkFinalAssessment(quiz: Quiz, ctx: QuizContext): void {
+  const { source, diagnostics } = ctx;
+  /** Where the setting is, or the `final: true` line when the file leaves it out. */
+  const setting = (key: string): Position => {
+    const at = source.keyAt([], key);
+    const root = source.valueAt([]);
+    return at.line === root.line && at.column === root.column ? source.keyAt([], 'final') : at;
+  };
+  if (quiz.attempts === 0) {
+    diagnostics.add(
+      source.file,
+      setting('attempts'),
+      'final-unlimited-attempts',
+      {
+        zh: '期末测验没有限制作答次数（attempts 为 0 或没有写）：学员可以反复重做，直到碰对答案。',
+        en: 'The final assessment does not limit attempts (attempts is 0 or missing): a learner could retry until the answers are guessed.',
+      },
+      { zh: '写上“attempts: 3”（或其他正整数）。', en: 'Add "attempts: 3" (or another positive number).' },
+    );
+  }
+  if (quiz.feedback === 'each-question') {
+    diagnostics.add(
+      source.file,
+      setting('feedback'),
+      'final-feedback-before-submit',
+      {
+        zh: '期末测验设置为每题检查答案后立即显示对错（feedback: each-question），学员提交前就能知道答案。',
+        en: 'The final assessment shows right or wrong at each question (feedback: each-question), before it is submitted.',
+      },
+      {
+        zh: '改为“feedback: after-submit”，或删除这一行（期末测验默认提交后才显示）。',
+        en: 'Use "feedback: after-submit", or remove the line (the final assessment default).',
+      },
+    );
+  }
+  if (quiz.showAnswers === 'after-each-attempt') {
+    diagnostics.add(
+      source.file,
+      setting('showAnswers'),
+      'final-answers-too-early',
+      {
+        zh: '期末测验每次提交后都显示正确答案（showAnswers: after-each-attempt），学员下一次作答就能照抄。',
+        en: 'The final assessment shows the correct answers after every attempt (showAnswers: after-each-attempt); the next attempt could copy them.',
+      },
+      {
+        zh: '改为“showAnswers: after-pass-or-last-attempt”（通过或用完全部次数后才显示），或删除这一行。',
+        en: 'Use "showAnswers: after-pass-or-last-attempt", or remove the line (the final assessment default).',
+      },
+    );
+  }
 }
 
 function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContext): void {

@@ -1,4 +1,4 @@
-import { analyseRolePlay, type RolePlayProblem } from '../../core/roleplay.js';
+import { analyseRolePlay, goodEndingsAfterHarm, type RolePlayProblem } from '../../core/roleplay.js';
 import type { RolePlay } from '../../core/types.js';
 import type { Bilingual, DiagnosticList } from './diagnostics.js';
 import type { IdRegistry } from './ids.js';
@@ -26,6 +26,33 @@ export function checkRolePlay(rp: RolePlay, source: YamlSource, diagnostics: Dia
     const at = locate(problem, nodeIndex, rp);
     const text = describe(problem);
     diagnostics.add(source.file, source.valueAt(at), `roleplay-${problem.kind}`, text.message, text.fix);
+  }
+  checkHarmfulReplies(rp, source, diagnostics, nodeIndex);
+}
+
+/** A harmful reply must not lead on to a good ending: its debrief would praise what the learner did not do. */
+function checkHarmfulReplies(
+  rp: RolePlay,
+  source: YamlSource,
+  diagnostics: DiagnosticList,
+  nodeIndex: Map<string, number>,
+): void {
+  for (const { nodeId, replyId, endingId } of goodEndingsAfterHarm(rp)) {
+    const i = nodeIndex.get(nodeId)!;
+    const r = rp.nodes[i]!.replies?.findIndex((reply) => reply.id === replyId) ?? -1;
+    diagnostics.add(
+      source.file,
+      source.valueAt(['nodes', i, 'replies', r, 'harmful']),
+      'roleplay-good-after-harmful',
+      {
+        zh: `节点“${nodeId}”的回答“${replyId}”标为有害（harmful），但选了它之后仍能走到好结局“${endingId}”，结局点评会表扬学员并没有做到的事。`,
+        en: `Reply "${replyId}" of node "${nodeId}" is marked harmful, yet the good ending "${endingId}" can still be reached after it; its debrief would praise what the learner did not do.`,
+      },
+      {
+        zh: '让这个回答之后的对话只能走到一般或差结局（next 指向不通往好结局的节点）；如果这个回答其实无害，删掉 harmful: true。',
+        en: 'Let the conversation after this reply lead only to neutral or bad endings; if the reply is not harmful after all, remove harmful: true.',
+      },
+    );
   }
 }
 

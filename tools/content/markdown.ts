@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { cjkFriendlyEmphasis } from './cjk-emphasis.js';
 import type { DiagnosticList, Position } from './diagnostics.js';
 
 /** Raw HTML a trainer may write inside markdown; anything else is reported, never silently dropped. */
@@ -96,8 +97,10 @@ export interface RenderContext {
 /** Renders a page's markdown to sanitized HTML, reporting unsafe HTML, broken links and images with their lines. */
 export function renderMarkdown(body: string, ctx: RenderContext): string {
   const at = (needle: string): Position => positionOf(body, needle, ctx.bodyLine);
-  const marked = new Marked({ gfm: true, async: false });
+  const marked = new Marked({ gfm: true, async: false }, cjkFriendlyEmphasis());
   let lastHeading = 1;
+  /** Where the first `**` that did not become bold is, found while walking the tokens. */
+  let strayAsterisks: Position | null = null;
 
   marked.use({
     walkTokens(token) {
@@ -125,6 +128,17 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
             );
           }
           lastHeading = depth;
+          break;
+        }
+        case 'text': {
+          const text = token as Tokens.Text;
+          const star = text.raw.indexOf('**');
+          if (!text.tokens?.length && star >= 0 && strayAsterisks === null) {
+            // Some text before the stars on the same line, so the right `**` of the file is found.
+            const from = Math.max(0, star - 12, text.raw.lastIndexOf('\n', star) + 1);
+            const where = at(text.raw.slice(from, star + 2));
+            strayAsterisks = { line: where.line, column: where.column + star - from };
+          }
           break;
         }
         case 'html':
@@ -228,7 +242,7 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
   const wrapped = raw
     .replace(/<table>/g, '<div class="table-scroll" role="region" tabindex="0" aria-label="表格 table"><table>')
     .replace(/<\/table>/g, '</table></div>');
-  return sanitizeHtml(wrapped, {
+  const html = sanitizeHtml(wrapped, {
     ...SANITIZE,
     transformTags: {
       a: (tagName, attribs) =>
@@ -238,6 +252,29 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
       img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
     },
   });
+  if (hasLiteralAsterisks(html)) reportLiteralAsterisks(ctx, strayAsterisks ?? at('**'));
+  return html;
+}
+
+/** Whether rendered HTML shows `**` to the learner (code, where a trainer may show markdown on purpose, aside). */
+export function hasLiteralAsterisks(html: string): boolean {
+  return html.replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, '').includes('**');
+}
+
+function reportLiteralAsterisks(ctx: RenderContext, where: Position): void {
+  ctx.diagnostics.add(
+    ctx.file,
+    where,
+    'literal-asterisks',
+    {
+      zh: '这里的“**”没有变成加粗，学员会直接看到两个星号。',
+      en: 'This "**" did not become bold: learners would see the asterisks.',
+    },
+    {
+      zh: '检查加粗的开头和结尾是否都有“**”且成对，加粗的文字两端不要留空格；如果确实要显示星号，请改用全角“＊”。',
+      en: 'Check that the bold text has a matching "**" at both ends with no space just inside them; to show an asterisk, use the full-width "＊".',
+    },
+  );
 }
 
 function checkHtml(raw: string, where: Position, ctx: RenderContext): void {
