@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type {
   CompletionRules,
@@ -14,8 +14,10 @@ import type {
 import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
+import { ChangeOrder } from './change-order.js';
 import { IdRegistry } from './ids.js';
 import { renderMarkdown, splitFrontMatter } from './markdown.js';
+import { readContentText } from './read-text.js';
 import { checkSchema, type SchemaName } from './schema.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -87,7 +89,7 @@ const DEFAULT_QUIZ = { attempts: 0, questionAttempts: 1, revealAnswer: 'after-la
 export function loadCourse(root: string, options: LoadOptions = {}): LoadResult {
   root = resolve(root);
   const diagnostics = new DiagnosticList();
-  const ids = new IdRegistry(diagnostics);
+  const ids = new IdRegistry(diagnostics, new ChangeOrder(root));
   const watched: string[] = [];
   // Course-relative paths with forward slashes, as messages show them.
   const rel = (file: string): string => relative(root, file).split(/[\\/]/).join('/');
@@ -101,7 +103,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     lineOffset = 0,
   ): { source: YamlSource; valid: boolean } | null => {
     watched.push(file);
-    const source = new YamlSource(rel(file), text ?? readFileSync(file, 'utf8'), lineOffset);
+    const content = text ?? readContentText(file, rel(file), diagnostics);
+    if (content === null) return null;
+    const source = new YamlSource(rel(file), content, lineOffset);
     if (!source.reportSyntax(diagnostics)) return null;
     return { source, valid: checkSchema(source, schema, diagnostics) };
   };
@@ -268,7 +272,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     for (const file of m.entries) {
       if (file.endsWith('.md')) {
         watched.push(file);
-        const split = splitFrontMatter(readFileSync(file, 'utf8'));
+        const text = readContentText(file, rel(file), diagnostics);
+        if (text === null) continue;
+        const split = splitFrontMatter(text);
         if (split.frontMatter === null) {
           diagnostics.add(
             rel(file),
@@ -521,6 +527,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     );
   }
 
+  ids.report();
   if (diagnostics.hasErrors || !course) return { course: null, diagnostics: diagnostics.sorted(), watched };
 
   // Everything is valid: render pages and assemble the built course.
@@ -593,7 +600,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     modules: summaries,
     ...(finalAssessment ? { finalAssessment } : {}),
   };
-  return { course: { index, modules, assets }, diagnostics: [], watched };
+  return { course: { index, modules, assets }, diagnostics: diagnostics.sorted(), watched };
 }
 
 function summarise(item: ModuleItem): ItemSummary {
