@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,41 @@ describe('content validation', () => {
     expect(html).toContain('src="content/media/basics/counter.svg"');
     expect(html).toContain('href="#/phone/phone-greeting"');
     expect(html).not.toContain('.md');
+  });
+
+  it('resolves pools that take questions by reference (a quiz, or every question with a tag)', () => {
+    const { course: built } = loadCourse(course('pool-reference-accepted'), { seedsDir });
+    const final = built!.modules.find((m) => m.id === 'fixture-final')!.items[0]!;
+    const pools = final.kind === 'quiz' ? final.quiz.pools : [];
+    expect(pools.map((p) => [p.id, p.questions.map((q) => q.id)])).toEqual([
+      ['final-pool', ['final-q1', 'final-q2']],
+      ['final-from-basics', ['basics-q1', 'basics-q2']],
+      ['final-application', ['basics-q2']],
+    ]);
+    // The learner's copy holds plain pools: no reference fields.
+    expect(pools.every((p) => !('from' in p) && !('tags' in p))).toBe(true);
+  });
+
+  it('names the newer of two uses of an id by git: the uncommitted line, not the committed one', () => {
+    const dir = course(null);
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'course');
+    // The trainer edits the phone page, giving it the id of the older basics page; its file time is then set older.
+    const page = join(dir, 'modules/02-phone/01-greeting.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('id: phone-greeting', 'id: basics-service'));
+    utimesSync(page, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const { diagnostics } = loadCourse(dir, { seedsDir });
+    expect(diagnostics.map(({ code, file, line }) => ({ code, file, line }))).toEqual([
+      { code: 'duplicate-id', file: 'modules/02-phone/01-greeting.md', line: 2 },
+    ]);
+    expect(diagnostics[0]!.message.zh).toContain('这一行是新改的');
+    expect(diagnostics[0]!.fix.zh).toContain('保留 modules/01-basics/01-service.md:2 的 id 不变');
   });
 
   it('has at least 12 broken fixtures', () => {

@@ -15,7 +15,9 @@ import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
 import { ChangeOrder } from './change-order.js';
+import { checkChapterLabels, type LabelledText } from './chapter-labels.js';
 import { IdRegistry } from './ids.js';
+import { resolvePoolReferences, type QuizEntry } from './pool-references.js';
 import { renderMarkdown, splitFrontMatter } from './markdown.js';
 import { readContentText } from './read-text.js';
 import { checkSchema, type SchemaName } from './schema.js';
@@ -90,6 +92,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   root = resolve(root);
   const diagnostics = new DiagnosticList();
   const ids = new IdRegistry(diagnostics, new ChangeOrder(root));
+  // Titles that may carry a chapter label (第四章), checked against the course order at the end.
+  const labelled: LabelledText[] = [];
   const watched: string[] = [];
   // Course-relative paths with forward slashes, as messages show them.
   const rel = (file: string): string => relative(root, file).split(/[\\/]/).join('/');
@@ -195,6 +199,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       );
     }
     ids.claim(file.id, 'module', source.file, source.valueAt(['id']));
+    if (typeof file.title === 'string') labelled.push({ text: file.title, moduleId: file.id, source, path: ['title'] });
     file.objectives.forEach((o, i) =>
       ids.claim(o.id, 'objective', source.file, source.valueAt(['objectives', i, 'id'])),
     );
@@ -296,6 +301,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         const source = read.source;
         const front = source.data as PageFront;
         ids.claim(front.id, 'page', source.file, source.valueAt(['id']));
+        labelled.push({ text: front.title, moduleId, source, path: ['title'] });
         front.objectives.forEach((o, i) => {
           if (!objectives.has(o)) {
             diagnostics.add(
@@ -347,6 +353,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         const source = read.source;
         const roleplay = source.data as RolePlay;
         checkRolePlay(roleplay, source, diagnostics, ids);
+        labelled.push({ text: roleplay.title, moduleId, source, path: ['title'] });
         items.push({ file, roleplay });
       }
     }
@@ -370,6 +377,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   watched.push(quizzesDir);
   const moduleQuizzes = new Map<string, Quiz>();
   let finalQuiz: Quiz | null = null;
+  const quizEntries: QuizEntry[] = [];
   const allObjectives = new Set([...moduleSources.values()].flatMap((m) => m.file.objectives.map((o) => o.id)));
   for (const entry of existsSync(quizzesDir) ? readdirSync(quizzesDir).sort() : []) {
     const file = join(quizzesDir, entry);
@@ -470,6 +478,11 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     }
     const quiz: Quiz = { ...DEFAULT_QUIZ, ...raw, passingScore };
     checkQuiz(quiz, { source, diagnostics, ids, objectives });
+    quizEntries.push({ quiz, source });
+    if (quiz.module !== undefined) {
+      labelled.push({ text: quiz.title, moduleId: quiz.module, source, path: ['title'] });
+      if (quiz.intro) labelled.push({ text: quiz.intro, moduleId: quiz.module, source, path: ['intro'] });
+    }
     if (quiz.final) {
       if (finalQuiz) {
         diagnostics.add(
@@ -527,6 +540,23 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     );
   }
 
+  resolvePoolReferences(quizEntries, diagnostics);
+  // A final-assessment pool titled by chapter ("第一章 …") is checked against the module its questions assess.
+  const moduleOfObjective = new Map(
+    [...moduleSources].flatMap(([id, m]) => m.file.objectives.map((o) => [o.id, id] as const)),
+  );
+  for (const { quiz, source } of quizEntries.filter((e) => e.quiz.final)) {
+    quiz.pools.forEach((pool, p) => {
+      const modules = new Set(pool.questions.map((q) => moduleOfObjective.get(q.objective ?? '')));
+      const [only] = modules;
+      if (pool.title && modules.size === 1 && only)
+        labelled.push({ text: pool.title, moduleId: only, source, path: ['pools', p, 'title'] });
+    });
+  }
+  if (course) {
+    const first = moduleSources.get(course.modules[0] ?? '');
+    checkChapterLabels(labelled, course.modules, first?.folder.startsWith('00-') ?? false, diagnostics);
+  }
   ids.report();
   if (diagnostics.hasErrors || !course) return { course: null, diagnostics: diagnostics.sorted(), watched };
 
