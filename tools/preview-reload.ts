@@ -7,16 +7,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Middleware } from '@web/dev-server-core';
+import { formatReport } from './content/diagnostics.js';
+import { loadCourse } from './content/load-course.js';
+import { renderPreview } from './content/preview-page.js';
 
 const EVENTS_PATH = '/__build-events';
+/** The trainers' question preview: `/__preview`, `?quiz=<quiz id>` for one bank, `?question=<id>` for one question. */
+export const PREVIEW_PATH = '/__preview';
 
 export class PreviewReload {
   private build = 0;
   private error: string | null = null;
   private readonly clients = new Set<ServerResponse>();
 
-  /** @param outDir the folder the preview build writes (its index.html is served with the reload script) */
-  constructor(private readonly outDir: string) {}
+  /**
+   * @param outDir the folder the preview build writes (its index.html is served with the reload script)
+   * @param root the course folder, read afresh for the question preview
+   * @param seedsDir the seed documents pages cite
+   */
+  constructor(
+    private readonly outDir: string,
+    private readonly root: string,
+    private readonly seedsDir?: string,
+  ) {}
 
   /** A build finished: reload every tab into the course. */
   succeeded(): void {
@@ -47,6 +60,21 @@ export class PreviewReload {
       res.write(`retry: 500\ndata: ${this.build}\n\n`);
       this.clients.add(res);
       ctx.req.on('close', () => this.clients.delete(res));
+      return;
+    }
+    if (ctx.path === PREVIEW_PATH) {
+      ctx.set('cache-control', 'no-store');
+      ctx.type = 'html';
+      const { course, diagnostics, origins } = loadCourse(this.root, this.seedsDir ? { seedsDir: this.seedsDir } : {});
+      const quiz = ctx.query.quiz;
+      const question = ctx.query.question;
+      const html = course
+        ? renderPreview(course, origins, {
+            ...(typeof quiz === 'string' && quiz ? { quiz } : {}),
+            ...(typeof question === 'string' && question ? { question } : {}),
+          })
+        : errorPage(formatReport(diagnostics), this.build);
+      ctx.body = withReloadScript(html, this.build);
       return;
     }
     const index = join(this.outDir, 'index.html');

@@ -8,14 +8,14 @@ import { startDevServer } from '@web/dev-server';
 import { watch } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
 import { buildLocales } from './locales.js';
-import { distDir } from './paths.js';
-import { PreviewReload } from './preview-reload.js';
+import { courseRoot, distDir, seedsDir } from './paths.js';
+import { PREVIEW_PATH, PreviewReload } from './preview-reload.js';
 
 const port = Number(process.env.PORT ?? 8000);
 // COURSE_ROOT previews another copy of the course (its build goes to its own dist/).
 const root = process.env.COURSE_ROOT;
 const outDir = root ? join(root, 'dist') : distDir;
-const preview = new PreviewReload(outDir);
+const preview = new PreviewReload(outDir, root ?? courseRoot, seedsDir);
 
 buildLocales();
 const config = createConfig({ minify: false, ...(root ? { root, outDir } : {}) });
@@ -46,7 +46,8 @@ watcher.on('event', async (event) => {
       readFileConfig: false,
       logStartMessage: false,
     });
-    console.log(`\n课程已启动，请在浏览器中打开 / The course is running at: http://localhost:${port}/\n`);
+    console.log(`\n课程已启动，请在浏览器中打开 / The course is running at: http://localhost:${port}/`);
+    console.log(`题目预览（全部题目和反馈）/ Question preview: http://localhost:${port}${PREVIEW_PATH}\n`);
   }
 });
 

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { questionFeedback } from '../../tools/content/check-feedback.js';
+import { loadCourse } from '../../tools/content/load-course.js';
 import { launchChromium } from '../support/browser.js';
+import { seedsDir } from '../support/fixtures.js';
 
 // `npm start` on a copy of the course, with a trainer's tab open on it while files are saved.
 const project = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,4 +97,34 @@ describe('npm start with the course tab open', () => {
     expect(navigations - opened).toBeGreaterThanOrEqual(2);
     await page.close();
   }, 90_000);
+});
+
+describe("the trainers' question preview", () => {
+  it('shows any question with its answer, all its feedback and the file and line it comes from', async () => {
+    const { course, origins } = loadCourse(root, { seedsDir });
+    const quiz = course!.modules.flatMap((m) => m.items).find((i) => i.kind === 'quiz')!;
+    if (quiz.kind !== 'quiz') throw new Error('no quiz');
+    const question = quiz.quiz.pools.at(-1)!.questions.at(-1)!;
+    const page = await browser.newPage();
+    await page.goto(`${url}__preview?question=${question.id}`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(question.prompt);
+    for (const f of questionFeedback(question)) expect(text).toContain(f.text);
+    const origin = origins.get(question.id)!;
+    expect(text).toContain(`${origin.file}:${origin.line}`);
+    expect(await page.locator('article.question').count()).toBe(1);
+
+    // The whole bank, every question of every pool, whatever the draw.
+    await page.goto(`${url}__preview?quiz=${quiz.id}`);
+    const bank = quiz.quiz.pools.flatMap((p) => p.questions);
+    expect(await page.locator('article.question').count()).toBe(bank.length);
+
+    // The contents name the file of every page.
+    await page.goto(`${url}__preview`);
+    const contents = await page.locator('nav').innerText();
+    const firstPage = course!.modules[0]!.items[0]!;
+    expect(contents).toContain(`${origins.get(firstPage.id)!.file}:`);
+    expect(contents).toContain(firstPage.title);
+    await page.close();
+  }, 60_000);
 });

@@ -37,6 +37,11 @@ export class IdRegistry {
     else this.claims.set(id, [{ file, at, kind }]);
   }
 
+  /** Where each id is first written: file and line, for the trainers' preview. */
+  origins(): Map<string, { file: string; line: number }> {
+    return new Map([...this.claims].map(([id, [first]]) => [id, { file: first!.file, line: first!.at.line }]));
+  }
+
   /** Reports every id used more than once: once per extra use, at the newer place, naming the older. */
   report(): void {
     for (const [id, claims] of this.claims) {

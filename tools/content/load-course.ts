@@ -41,6 +41,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Every content file and folder read, for a watcher. */
   watched: string[];
+  /** Where each id (module, page, role-play, quiz, pool, question…) is written: for the trainers' preview. */
+  origins: Map<string, { file: string; line: number }>;
 }
 
 export interface LoadOptions {
@@ -132,7 +134,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         en: 'Create course.yaml at the course root (see the authoring guide).',
       },
     );
-    return { course: null, diagnostics: diagnostics.sorted(), watched };
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
   }
   const courseRead = readYaml(courseFile, 'course');
   const courseSource = courseRead?.valid ? courseRead.source : undefined;
@@ -558,7 +560,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     checkChapterLabels(labelled, course.modules, first?.folder.startsWith('00-') ?? false, diagnostics);
   }
   ids.report();
-  if (diagnostics.hasErrors || !course) return { course: null, diagnostics: diagnostics.sorted(), watched };
+  if (diagnostics.hasErrors || !course)
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 
   // Everything is valid: render pages and assemble the built course.
   const assets: Asset[] = [];
@@ -604,7 +607,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       items: items.map(summarise),
     });
   }
-  if (diagnostics.hasErrors) return { course: null, diagnostics: diagnostics.sorted(), watched };
+  if (diagnostics.hasErrors)
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 
   let finalAssessment: ModuleSummary | undefined;
   if (finalQuiz) {
@@ -630,7 +634,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     modules: summaries,
     ...(finalAssessment ? { finalAssessment } : {}),
   };
-  return { course: { index, modules, assets }, diagnostics: diagnostics.sorted(), watched };
+  return { course: { index, modules, assets }, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 }
 
 function summarise(item: ModuleItem): ItemSummary {
