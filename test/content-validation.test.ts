@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCourse } from '../tools/content/load-course.js';
 import { build } from '../tools/build.js';
 import { brokenFixtures, materialise, seedsDir, type ExpectedError } from './support/fixtures.js';
-import { isError, type Diagnostic } from '../tools/content/diagnostics.js';
+import { DiagnosticList, isError, type Diagnostic } from '../tools/content/diagnostics.js';
+import { YamlSource } from '../tools/content/yaml-source.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((dispose) => dispose()));
@@ -76,6 +77,24 @@ describe('content validation', () => {
     ]);
     expect(diagnostics[0]!.message.zh).toContain('这一行是新改的');
     expect(diagnostics[0]!.fix.zh).toContain('保留 modules/01-basics/01-service.md:2 的 id 不变');
+  });
+
+  it("keeps comments after English values and in the guide's examples, warning only where text is lost", () => {
+    const warnings = (text: string): string[] => {
+      const list = new DiagnosticList();
+      new YamlSource('x.yaml', text).reportSyntax(list);
+      return list.items.map((d) => d.code);
+    };
+    expect(warnings('required:\n  outcome: good      # 至少要达到“好”结局\n')).toEqual([]);
+    expect(warnings('prompt: 请拨打 #123 查询\n')).toEqual(['text-cut-by-comment']);
+    expect(warnings('prompt: "“拨打 #123 查询”"\n')).toEqual([]);
+    const guide = readFileSync(new URL('../docs/authoring-guide.md', import.meta.url), 'utf8');
+    const examples = [...guide.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThan(10);
+    for (const example of examples) {
+      const codes = warnings(example).filter((c) => /comment|curly|full-width|tab|long/.test(c));
+      expect(codes, example).toEqual([]);
+    }
   });
 
   it('has at least 12 broken fixtures', () => {

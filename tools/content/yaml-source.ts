@@ -78,7 +78,6 @@ export class YamlSource {
         if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
         const value = node.value;
         const [start, end] = node.range;
-        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
         const eol = this.text.indexOf('\n', end);
         const lineEnd = eol < 0 ? this.text.length : eol;
         const rest = this.text.slice(end, lineEnd);
@@ -86,9 +85,9 @@ export class YamlSource {
         const opensCurly = /^[“‘]/.test(value);
         const shown = value.length > 30 ? `${value.slice(0, 30)}……` : value;
         if (comment) {
-          const line = this.text.slice(lineStart, lineEnd);
-          if (!/[\u3400-\u9fff\uf900-\ufaff“”‘’]/.test(line)) return;
           const lost = rest.slice(comment[0].length).trim();
+          // Chinese text or curly quotes cut short; an English value with a Chinese comment (outcome: good  # 好结局) is fine.
+          if (!/[\u3400-\u9fff\uf900-\ufaff“”‘’]/.test(value)) return;
           const at = this.position(end + comment[0].length - 1);
           if (opensCurly) {
             diagnostics.add(
