@@ -9,6 +9,8 @@ if (!course) {
   console.error(formatReport(diagnostics, false));
   process.exit(1);
 }
+// Warnings only: shown, but the course is valid.
+if (diagnostics.length) console.warn(`${formatReport(diagnostics, false)}\n`);
 const pages = course.modules.flatMap((m) => m.items).filter((i) => i.kind === 'page').length;
 const questions = course.modules
   .flatMap((m) => m.items)

@@ -1,7 +1,9 @@
 import type { Position } from './diagnostics.js';
+import { checkQuestionFeedback } from './check-feedback.js';
 import type { Question, Quiz } from '../../core/types.js';
 import type { DiagnosticList } from './diagnostics.js';
 import type { IdRegistry } from './ids.js';
+import type { PoolFile } from './pool-references.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 export interface QuizContext {
@@ -12,28 +14,29 @@ export interface QuizContext {
   objectives: Set<string>;
 }
 
-/** Cross-checks a schema-valid quiz: ids, answer keys against options, draws against pool sizes, objectives. */
+/** Cross-checks a schema-valid quiz: ids, answer keys against options, objectives, feedback (draws: pool-references). */
 export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
   const { source, diagnostics, ids } = ctx;
   ids.claim(quiz.id, 'quiz', source.file, source.valueAt(['id']));
   quiz.pools.forEach((pool, p) => {
     ids.claim(pool.id, 'pool', source.file, source.valueAt(['pools', p, 'id']));
-    if (pool.draw !== undefined && pool.draw > pool.questions.length) {
+    const { questions, from, tags } = pool as PoolFile;
+    if (!questions && !from && !tags) {
       diagnostics.add(
         source.file,
-        source.valueAt(['pools', p, 'draw']),
-        'draw-too-large',
+        source.valueAt(['pools', p]),
+        'missing-field',
         {
-          zh: `题池“${pool.id}”要求每次抽取 ${pool.draw} 题，但只有 ${pool.questions.length} 题。`,
-          en: `Pool "${pool.id}" draws ${pool.draw} questions but holds only ${pool.questions.length}.`,
+          zh: `题池“${pool.id}”没有题目：既没有 questions，也没有用 from / tags 引用其他题池。`,
+          en: `Pool "${pool.id}" has no questions: neither questions nor a from / tags reference.`,
         },
         {
-          zh: `把 draw 改为不超过 ${pool.questions.length}，或增加题目。`,
-          en: `Set draw to at most ${pool.questions.length}, or add questions.`,
+          zh: '加上 questions（题目列表），或写 from: [测验或题池 id] 引用已有的题目。',
+          en: 'Add questions, or from: [quiz or pool id] to take existing ones.',
         },
       );
     }
-    pool.questions.forEach((question, q) => {
+    (questions ?? []).forEach((question, q) => {
       const path: PathSegment[] = ['pools', p, 'questions', q];
       ids.claim(question.id, 'question', source.file, source.valueAt([...path, 'id']));
       if (question.objective !== undefined && !ctx.objectives.has(question.objective)) {
@@ -52,6 +55,7 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
         );
       }
       checkAnswerKey(question, path, ctx);
+      checkQuestionFeedback(question, path, source, diagnostics);
     });
   });
   if (quiz.final) checkFinalAssessment(quiz, ctx);

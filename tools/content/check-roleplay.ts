@@ -1,3 +1,4 @@
+import { checkRolePlayFeedback } from './check-feedback.js';
 import { analyseRolePlay, goodEndingsAfterHarm, type RolePlayProblem } from '../../core/roleplay.js';
 import type { RolePlay } from '../../core/types.js';
 import type { Bilingual, DiagnosticList } from './diagnostics.js';
@@ -7,6 +8,7 @@ import type { PathSegment, YamlSource } from './yaml-source.js';
 /** Cross-checks a schema-valid role-play: its id and its dialogue graph (every node reachable, every path ends). */
 export function checkRolePlay(rp: RolePlay, source: YamlSource, diagnostics: DiagnosticList, ids: IdRegistry): void {
   ids.claim(rp.id, 'roleplay', source.file, source.valueAt(['id']));
+  checkRolePlayFeedback(rp, source, diagnostics);
   const nodeIndex = new Map(rp.nodes.map((n, i) => [n.id, i] as const));
   rp.nodes.forEach((node, i) => {
     if (node.replies && !node.line) {

@@ -17,6 +17,11 @@ export interface Diagnostic {
   code: string;
   message: Bilingual;
   fix: Bilingual;
+  /**
+   * A warning reports text that is probably not what the trainer meant but may be (e.g. a ` #` comment after
+   * Chinese text); it is shown but does not stop the build. Absent means an error.
+   */
+  severity?: 'warning';
 }
 
 export interface Position {
@@ -32,8 +37,12 @@ export class DiagnosticList {
     this.items.push({ file, line: at.line, column: at.column, code, message, fix });
   }
 
+  warn(file: string, at: Position, code: string, message: Bilingual, fix: Bilingual): void {
+    this.items.push({ file, line: at.line, column: at.column, code, message, fix, severity: 'warning' });
+  }
+
   get hasErrors(): boolean {
-    return this.items.length > 0;
+    return this.items.some((d) => d.severity !== 'warning');
   }
 
   sorted(): Diagnostic[] {
@@ -43,7 +52,7 @@ export class DiagnosticList {
 
 export function formatDiagnostic(d: Diagnostic): string {
   return [
-    `${d.file}:${d.line}:${d.column}  错误 error [${d.code}]`,
+    `${d.file}:${d.line}:${d.column}  ${d.severity === 'warning' ? '警告 warning' : '错误 error'} [${d.code}]`,
     `  ${d.message.zh}`,
     `  ${d.message.en}`,
     `  修改方法：${d.fix.zh}`,
@@ -51,12 +60,23 @@ export function formatDiagnostic(d: Diagnostic): string {
   ].join('\n');
 }
 
-/** All problems, then a count; `building` says whether the run was a build (then nothing was written). */
+export const isError = (d: Diagnostic): boolean => d.severity !== 'warning';
+
+/**
+ * All problems, then a count; `building` says whether the run was a build (then nothing was written when there is
+ * an error). Warnings alone do not stop a build.
+ */
 export function formatReport(diagnostics: readonly Diagnostic[], building = true): string {
-  const n = diagnostics.length;
+  const errors = diagnostics.filter(isError).length;
+  const warnings = diagnostics.length - errors;
   const list = diagnostics.map(formatDiagnostic).join('\n\n');
-  const plural = n === 1 ? '' : 's';
+  const s = (n: number): string => (n === 1 ? '' : 's');
+  if (!errors) {
+    return `${list}\n\n有 ${warnings} 个警告：课程可以生成，但请确认这些地方是否是你想要的。 / ${warnings} warning${s(warnings)}; the course still builds.`;
+  }
+  const also = warnings ? `，另有 ${warnings} 个警告` : '';
+  const alsoEn = warnings ? ` and ${warnings} warning${s(warnings)}` : '';
   return building
-    ? `${list}\n\n发现 ${n} 个问题，未生成课程。 / ${n} problem${plural} found; nothing was built.`
-    : `${list}\n\n发现 ${n} 个问题，请逐一修改后再次检查。 / ${n} problem${plural} found.`;
+    ? `${list}\n\n发现 ${errors} 个错误${also}，未生成课程。 / ${errors} error${s(errors)}${alsoEn} found; nothing was built.`
+    : `${list}\n\n发现 ${errors} 个错误${also}，请逐一修改后再次检查。 / ${errors} error${s(errors)}${alsoEn} found.`;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type {
   CompletionRules,
@@ -15,8 +15,12 @@ import { DEFAULT_RETRY_CREDIT } from '../../core/question-attempt.js';
 import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
+import { ChangeOrder } from './change-order.js';
+import { checkChapterLabels, type LabelledText } from './chapter-labels.js';
 import { IdRegistry } from './ids.js';
+import { resolvePoolReferences, type QuizEntry } from './pool-references.js';
 import { renderMarkdown, splitFrontMatter } from './markdown.js';
+import { readContentText } from './read-text.js';
 import { checkSchema, type SchemaName } from './schema.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -38,6 +42,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Every content file and folder read, for a watcher. */
   watched: string[];
+  /** Where each id (module, page, role-play, quiz, pool, question…) is written: for the trainers' preview. */
+  origins: Map<string, { file: string; line: number }>;
 }
 
 export interface LoadOptions {
@@ -94,7 +100,9 @@ const DEFAULT_QUIZ = {
 export function loadCourse(root: string, options: LoadOptions = {}): LoadResult {
   root = resolve(root);
   const diagnostics = new DiagnosticList();
-  const ids = new IdRegistry(diagnostics);
+  const ids = new IdRegistry(diagnostics, new ChangeOrder(root));
+  // Titles that may carry a chapter label (第四章), checked against the course order at the end.
+  const labelled: LabelledText[] = [];
   const watched: string[] = [];
   // Course-relative paths with forward slashes, as messages show them.
   const rel = (file: string): string => relative(root, file).split(/[\\/]/).join('/');
@@ -108,7 +116,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     lineOffset = 0,
   ): { source: YamlSource; valid: boolean } | null => {
     watched.push(file);
-    const source = new YamlSource(rel(file), text ?? readFileSync(file, 'utf8'), lineOffset);
+    const content = text ?? readContentText(file, rel(file), diagnostics);
+    if (content === null) return null;
+    const source = new YamlSource(rel(file), content, lineOffset);
     if (!source.reportSyntax(diagnostics)) return null;
     return { source, valid: checkSchema(source, schema, diagnostics) };
   };
@@ -131,7 +141,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         en: 'Create course.yaml at the course root (see the authoring guide).',
       },
     );
-    return { course: null, diagnostics: diagnostics.sorted(), watched };
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
   }
   const courseRead = readYaml(courseFile, 'course');
   const courseSource = courseRead?.valid ? courseRead.source : undefined;
@@ -198,6 +208,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       );
     }
     ids.claim(file.id, 'module', source.file, source.valueAt(['id']));
+    if (typeof file.title === 'string') labelled.push({ text: file.title, moduleId: file.id, source, path: ['title'] });
     file.objectives.forEach((o, i) =>
       ids.claim(o.id, 'objective', source.file, source.valueAt(['objectives', i, 'id'])),
     );
@@ -275,7 +286,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     for (const file of m.entries) {
       if (file.endsWith('.md')) {
         watched.push(file);
-        const split = splitFrontMatter(readFileSync(file, 'utf8'));
+        const text = readContentText(file, rel(file), diagnostics);
+        if (text === null) continue;
+        const split = splitFrontMatter(text);
         if (split.frontMatter === null) {
           diagnostics.add(
             rel(file),
@@ -297,6 +310,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         const source = read.source;
         const front = source.data as PageFront;
         ids.claim(front.id, 'page', source.file, source.valueAt(['id']));
+        labelled.push({ text: front.title, moduleId, source, path: ['title'] });
         front.objectives.forEach((o, i) => {
           if (!objectives.has(o)) {
             diagnostics.add(
@@ -348,6 +362,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
         const source = read.source;
         const roleplay = source.data as RolePlay;
         checkRolePlay(roleplay, source, diagnostics, ids);
+        labelled.push({ text: roleplay.title, moduleId, source, path: ['title'] });
         items.push({ file, roleplay });
       }
     }
@@ -371,6 +386,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   watched.push(quizzesDir);
   const moduleQuizzes = new Map<string, Quiz>();
   let finalQuiz: Quiz | null = null;
+  const quizEntries: QuizEntry[] = [];
   const allObjectives = new Set([...moduleSources.values()].flatMap((m) => m.file.objectives.map((o) => o.id)));
   for (const entry of existsSync(quizzesDir) ? readdirSync(quizzesDir).sort() : []) {
     const file = join(quizzesDir, entry);
@@ -471,6 +487,11 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     }
     const quiz: Quiz = { ...DEFAULT_QUIZ, ...raw, passingScore };
     checkQuiz(quiz, { source, diagnostics, ids, objectives });
+    quizEntries.push({ quiz, source });
+    if (quiz.module !== undefined) {
+      labelled.push({ text: quiz.title, moduleId: quiz.module, source, path: ['title'] });
+      if (quiz.intro) labelled.push({ text: quiz.intro, moduleId: quiz.module, source, path: ['intro'] });
+    }
     if (quiz.final) {
       if (finalQuiz) {
         diagnostics.add(
@@ -528,7 +549,26 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     );
   }
 
-  if (diagnostics.hasErrors || !course) return { course: null, diagnostics: diagnostics.sorted(), watched };
+  resolvePoolReferences(quizEntries, diagnostics);
+  // A final-assessment pool titled by chapter ("第一章 …") is checked against the module its questions assess.
+  const moduleOfObjective = new Map(
+    [...moduleSources].flatMap(([id, m]) => m.file.objectives.map((o) => [o.id, id] as const)),
+  );
+  for (const { quiz, source } of quizEntries.filter((e) => e.quiz.final)) {
+    quiz.pools.forEach((pool, p) => {
+      const modules = new Set(pool.questions.map((q) => moduleOfObjective.get(q.objective ?? '')));
+      const [only] = modules;
+      if (pool.title && modules.size === 1 && only)
+        labelled.push({ text: pool.title, moduleId: only, source, path: ['pools', p, 'title'] });
+    });
+  }
+  if (course) {
+    const first = moduleSources.get(course.modules[0] ?? '');
+    checkChapterLabels(labelled, course.modules, first?.folder.startsWith('00-') ?? false, diagnostics);
+  }
+  ids.report();
+  if (diagnostics.hasErrors || !course)
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 
   // Everything is valid: render pages and assemble the built course.
   const assets: Asset[] = [];
@@ -574,7 +614,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       items: items.map(summarise),
     });
   }
-  if (diagnostics.hasErrors) return { course: null, diagnostics: diagnostics.sorted(), watched };
+  if (diagnostics.hasErrors)
+    return { course: null, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 
   let finalAssessment: ModuleSummary | undefined;
   if (finalQuiz) {
@@ -600,7 +641,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     modules: summaries,
     ...(finalAssessment ? { finalAssessment } : {}),
   };
-  return { course: { index, modules, assets }, diagnostics: [], watched };
+  return { course: { index, modules, assets }, diagnostics: diagnostics.sorted(), watched, origins: ids.origins() };
 }
 
 function summarise(item: ModuleItem): ItemSummary {

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { DiagnosticList, Position } from './diagnostics.js';
+import { syntaxCauses } from './yaml-mistakes.js';
 
 export type PathSegment = string | number;
 
@@ -27,8 +28,19 @@ export class YamlSource {
     return this.doc.errors.length === 0;
   }
 
-  /** Reports YAML syntax errors; returns false when there were any. */
+  /**
+   * Reports YAML syntax errors, and mistakes that parse but lose text; returns false when the file cannot be used.
+   * A mistake trainers make often (full-width colon, tab indent, over-long line) is reported once by its name, in
+   * place of the parser's cascade of follow-on errors.
+   */
   reportSyntax(diagnostics: DiagnosticList): boolean {
+    const causes = syntaxCauses(this.text, this.doc.errors, (offset) => this.position(offset));
+    for (const cause of causes) diagnostics.add(this.file, cause.at, cause.code, cause.message, cause.fix);
+    if (causes.length) return false;
+    if (this.syntaxOk) {
+      this.reportCutText(diagnostics);
+      return true;
+    }
     for (const error of this.doc.errors) {
       const at = this.errorPosition(error.code, error.pos[0]);
       const duplicate = error.code === 'DUPLICATE_KEY';
@@ -54,6 +66,77 @@ export class YamlSource {
       );
     }
     return this.doc.errors.length === 0;
+  }
+
+  /**
+   * A plain value followed on its line by ` #` loses the rest of the line to a comment. On a line of Chinese text
+   * that is rarely meant (“拨打 #123”), and curly quotes do not protect it as YAML's straight quotes would.
+   */
+  private reportCutText(diagnostics: DiagnosticList): void {
+    visit(this.doc, {
+      Scalar: (_key, node) => {
+        if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+        const value = node.value;
+        const [start, end] = node.range;
+        const eol = this.text.indexOf('\n', end);
+        const lineEnd = eol < 0 ? this.text.length : eol;
+        const rest = this.text.slice(end, lineEnd);
+        const comment = /^[ \t]+#/.exec(rest);
+        const opensCurly = /^[“‘]/.test(value);
+        const shown = value.length > 30 ? `${value.slice(0, 30)}……` : value;
+        if (comment) {
+          const lost = rest.slice(comment[0].length).trim();
+          // Chinese text or curly quotes cut short; an English value with a Chinese comment (outcome: good  # 好结局) is fine.
+          if (!/[\u3400-\u9fff\uf900-\ufaff“”‘’]/.test(value)) return;
+          const at = this.position(end + comment[0].length - 1);
+          if (opensCurly) {
+            diagnostics.add(
+              this.file,
+              at,
+              'curly-quotes',
+              {
+                zh: `这段文字用中文引号“…”包住了，但 YAML 只认英文引号 "…"：空格加 # 之后的“${lost}”被当成注释丢掉了，学员只会看到“${shown}”。`,
+                en: `The text is wrapped in curly quotes, which YAML does not treat as quotes: everything after " #" ("${lost}") became a comment, so learners see only "${shown}".`,
+              },
+              {
+                zh: '在整段文字外面再加一对英文双引号，例如 prompt: "“拨打 #123 查询”"；或者去掉 # 前面的空格。',
+                en: 'Wrap the whole text in straight double quotes, e.g. prompt: "“dial #123”", or remove the space before #.',
+              },
+            );
+          } else {
+            diagnostics.warn(
+              this.file,
+              at,
+              'text-cut-by-comment',
+              {
+                zh: `这一行空格加 # 后面的“${lost}”是注释，学员看不到；学员只会看到“${shown}”。`,
+                en: `Everything after " #" on this line ("${lost}") is a comment that learners never see; they see only "${shown}".`,
+              },
+              {
+                zh: '如果 # 后面是要给学员看的文字，给整段文字加英文双引号 "…"；如果确实是注释，请把注释移到单独的一行。',
+                en: 'If the text after # is meant for learners, put the whole text in straight double quotes "…"; if it is a comment, move it to a line of its own.',
+              },
+            );
+          }
+          return;
+        }
+        if (opensCurly && /[”’]$/.test(value)) {
+          diagnostics.warn(
+            this.file,
+            this.position(start),
+            'curly-quoted-value',
+            {
+              zh: `整段文字被中文引号包住（${shown}）：学员会看到这对引号。YAML 只认英文引号 "…"，中文引号不能保护 # 或“: ”后面的文字。`,
+              en: `The whole text is wrapped in curly quotes (${shown}): learners see them, and they do not protect text the way YAML's straight quotes do.`,
+            },
+            {
+              zh: '如果只是想给文字加引号，改用英文双引号 "…"；如果确实要让学员看到中文引号，写成 "“…”"（外面再加一对英文双引号），这条警告就会消失。',
+              en: 'Use straight double quotes "…" instead; to show the curly quotes on purpose, wrap them in straight quotes: "“…”".',
+            },
+          );
+        }
+      },
+    });
   }
 
   /** Position of the value at `path`, or of the nearest existing ancestor. */
@@ -113,6 +196,7 @@ const YAML_ERRORS_ZH: Record<string, string> = {
   BAD_SCALAR_START: '文字以特殊符号开头，需要加引号',
   MISSING_KEY: '缺少字段名',
   DUPLICATE_KEY: '字段重复',
+  KEY_OVER_1024_CHARS: '冒号前面的文字超过了 1024 个字符：文字中的英文冒号加空格“: ”被当成了字段名后面的冒号',
 };
 
 function firstLine(text: string): string {
