@@ -255,7 +255,11 @@ function answerLeaks(q: Question): string[] {
     const wrong = normalise(q.feedback.incorrect);
     for (const answer of q.answer) {
       const a = normalise(answer).replace(/^\|+|\|+$/g, '');
-      if (a && wrong.includes(a)) problems.push(`${q.id}: feedback.incorrect contains the accepted answer "${answer}"`);
+      // A number counts only as a whole number: the answer 5 is not given away by "15" or "3～5".
+      const given = /^[0-9]+$/.test(a)
+        ? new RegExp(`(?<![0-9|])${a}(?![0-9]|\\|[0-9])`, 'u').test(wrong)
+        : wrong.includes(a);
+      if (a && given) problems.push(`${q.id}: feedback.incorrect contains the accepted answer "${answer}"`);
     }
   }
   return problems;
