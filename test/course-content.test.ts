@@ -61,7 +61,7 @@ const APPLICATION_TAG = 'application';
 const MIN_ROLE_PLAYS: Record<string, number> = {
   'service-concepts': 1,
   'service-etiquette': 2,
-  'complaint-handling': 6,
+  'complaint-handling': 7,
   'service-channels': 3,
 };
 const minRolePlays = (chapter: string): number => MIN_ROLE_PLAYS[chapter] ?? 1;
@@ -257,7 +257,7 @@ function answerLeaks(q: Question): string[] {
       const a = normalise(answer).replace(/^\|+|\|+$/g, '');
       // A number counts only as a whole number: the answer 5 is not given away by "15" or "3～5".
       const given = /^[0-9]+$/.test(a)
-        ? new RegExp(`(?<![0-9|])${a}(?![0-9]|\\|[0-9])`, 'u').test(wrong)
+        ? new RegExp(`(?<![0-9])(?<![0-9]\\|)${a}(?![0-9])(?!\\|[0-9])`, 'u').test(wrong)
         : wrong.includes(a);
       if (a && given) problems.push(`${q.id}: feedback.incorrect contains the accepted answer "${answer}"`);
     }
@@ -897,6 +897,10 @@ describe('the content checks', () => {
       }) as Question;
     expect(answerLeaks(fill('不对。答案是“管理”。'))).toHaveLength(1);
     expect(answerLeaks(fill('不对。想一想连锁经营要统一哪三样。'))).toEqual([]);
+    const seconds = (incorrect: string): Question =>
+      ({ id: 's', type: 'fill-in', prompt: 'p', answer: ['5'], feedback: { correct: 'c', incorrect } }) as Question;
+    expect(answerLeaks(seconds('不对。规范是稍停 5 秒。'))).toHaveLength(1);
+    expect(answerLeaks(seconds('不对。比挂机前的 3～5 秒、15 秒都不同。'))).toEqual([]);
   });
 
   it('read every seed the facts cite', () => {
