@@ -20,7 +20,15 @@ const server = await startServer({
   ...(values.fresh ? { fresh: true } : {}),
   ...(values.course ? { courseDir: values.course } : {}),
 });
-console.log(JSON.stringify({ url: server.url, endpoint: server.endpoint, key: server.credentials.key, secret: server.credentials.secret, db: server.dbPath }));
+console.log(
+  JSON.stringify({
+    url: server.url,
+    endpoint: server.endpoint,
+    key: server.credentials.key,
+    secret: server.credentials.secret,
+    db: server.dbPath,
+  }),
+);
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -7,7 +7,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,17 +42,26 @@ interface LogNode {
 }
 
 if (!existsSync(join(suiteDir, 'bin/console_runner.js'))) {
-  console.error(`The conformance suite is missing: expected it at ${suiteDir} (../shared/lrs-conformance beside the project).`);
+  console.error(
+    `The conformance suite is missing: expected it at ${suiteDir} (../shared/lrs-conformance beside the project).`,
+  );
   process.exit(1);
 }
 
 const lock = readFileSync(join(suiteDir, 'package-lock.json'));
-const cacheDir = join(projectRoot, '.cache/lrs-conformance', createHash('sha256').update(lock).digest('hex').slice(0, 16));
+const cacheDir = join(
+  projectRoot,
+  '.cache/lrs-conformance',
+  createHash('sha256').update(lock).digest('hex').slice(0, 16),
+);
 if (!existsSync(join(cacheDir, 'node_modules/.package-lock.json'))) {
   console.log(`Installing the conformance suite's dependencies into ${cacheDir} (once) …`);
   rmSync(cacheDir, { recursive: true, force: true });
   cpSync(suiteDir, cacheDir, { recursive: true });
-  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cacheDir, stdio: 'inherit' });
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: cacheDir,
+    stdio: 'inherit',
+  });
   if (npm.status !== 0) {
     rmSync(cacheDir, { recursive: true, force: true });
     console.error('npm ci failed for the conformance suite');

@@ -58,12 +58,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const credentialsFile = options.credentialsFile ?? join(dirname(options.dbPath), 'lrs-credentials.json');
   if (options.fresh) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(options.dbPath + suffix, { force: true });
-    if (!options.credentials && !(process.env.LRS_KEY && process.env.LRS_SECRET)) rmSync(credentialsFile, { force: true });
+    if (!options.credentials && !(process.env.LRS_KEY && process.env.LRS_SECRET))
+      rmSync(credentialsFile, { force: true });
   }
   const db = openDatabase(options.dbPath);
-  const admin = options.credentials
-    ? { ...options.credentials, generated: false }
-    : adminCredentials(credentialsFile);
+  const admin = options.credentials ? { ...options.credentials, generated: false } : adminCredentials(credentialsFile);
   const credentials = new CredentialStore(db, admin);
   const statements = new StatementStore(db);
   const documents = new DocumentStore(db);

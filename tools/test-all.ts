@@ -57,6 +57,14 @@ results.push({
     : one(false),
 });
 
+console.log('\n== xAPI store conformance (npm run test:lrs, ADL suite) ==');
+const lrsStatus = run(process.execPath, [bin('tsx'), 'server/conformance.ts', '--json', '.test-results/lrs.json']);
+const lrs = readJson<Totals>(`${courseRoot}.test-results/lrs.json`);
+results.push({
+  suite: 'lrs conformance',
+  totals: lrs ? { passed: lrs.passed, failed: lrs.failed + (lrsStatus !== 0 && lrs.failed === 0 ? 1 : 0) } : one(false),
+});
+
 console.log('\n== Shipped course validation (npm run validate) ==');
 results.push({ suite: 'validate', totals: one(run(process.execPath, [bin('tsx'), 'tools/validate.ts']) === 0) });
 

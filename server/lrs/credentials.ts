@@ -28,7 +28,10 @@ export type Principal = { admin: true; key: string } | { admin: false; key: stri
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
 /** Reads the administrator credentials from the environment or the file beside the database, creating it if needed. */
-export function adminCredentials(file: string, env: NodeJS.ProcessEnv = process.env): Credentials & { generated: boolean } {
+export function adminCredentials(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Credentials & { generated: boolean } {
   if (env.LRS_KEY && env.LRS_SECRET) return { key: env.LRS_KEY, secret: env.LRS_SECRET, generated: false };
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
@@ -71,8 +74,7 @@ export class CredentialStore {
     const secret = decoded.slice(colon + 1);
     if (same(key, this.admin.key) && same(secret, this.admin.secret)) return { admin: true, key };
     const row = this.db.prepare('SELECT secret, scope FROM credentials WHERE key = ?').get(key) as
-      | { secret: string; scope: string }
-      | undefined;
+      { secret: string; scope: string } | undefined;
     if (!row || !same(secret, row.secret)) return null;
     return { admin: false, key, scope: JSON.parse(row.scope) as Scope };
   }

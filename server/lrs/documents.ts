@@ -41,8 +41,7 @@ export class DocumentStore {
         'SELECT content_type, content, etag, updated FROM documents WHERE kind = ? AND activity_id = ? AND agent = ? AND registration = ? AND doc_id = ?',
       )
       .get(key.kind, key.activityId, key.agent, key.registration, id) as
-      | { content_type: string; content: Buffer; etag: string; updated: string }
-      | undefined;
+      { content_type: string; content: Buffer; etag: string; updated: string } | undefined;
     return row ? { contentType: row.content_type, content: row.content, etag: row.etag, updated: row.updated } : null;
   }
 
@@ -74,17 +73,23 @@ export class DocumentStore {
       .transaction(() => {
         const existing = this.get(key, id);
         checkPreconditions(existing, pre);
-        if (mode === 'put' && existing && requireConcurrency && pre.ifMatch === undefined && pre.ifNoneMatch === undefined) {
+        // Communication 3.1: a client MUST send If-Match or If-None-Match when it PUTs a profile; when the profile
+        // exists the LRS answers 409, otherwise the request is malformed (400).
+        if (mode === 'put' && requireConcurrency && pre.ifMatch === undefined && pre.ifNoneMatch === undefined) {
           throw new LrsError(
-            409,
-            'The document already exists: send If-Match with its ETag to replace it, or If-None-Match: * to create only',
+            existing ? 409 : 400,
+            existing
+              ? 'The profile already exists: fetch it, then send If-Match with its ETag to replace it'
+              : 'PUT of a profile needs If-None-Match: * (create) or If-Match: <ETag> (replace)',
           );
         }
         let type = contentType;
         let body = content;
         if (mode === 'post' && existing) {
           if (!isJson(existing.contentType) || !isJson(contentType)) {
-            throw badRequest('POST merges JSON objects only: the stored and the sent document must both be application/json');
+            throw badRequest(
+              'POST merges JSON objects only: the stored and the sent document must both be application/json',
+            );
           }
           const before = parseObject(existing.content, 'The stored document');
           const patch = parseObject(content, 'The sent document');

@@ -25,7 +25,14 @@ export const XAPI_VERSION = '1.0.3';
 const SIGNATURE = 'http://adlnet.gov/expapi/attachments/signature';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
-const ALTERNATE_HEADERS = ['authorization', 'x-experience-api-version', 'content-type', 'content-length', 'if-match', 'if-none-match'];
+const ALTERNATE_HEADERS = [
+  'authorization',
+  'x-experience-api-version',
+  'content-type',
+  'content-length',
+  'if-match',
+  'if-none-match',
+];
 
 export interface XapiRequest {
   method: string;
@@ -67,7 +74,8 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers':
     'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, X-Experience-API-Consistent-Through',
-  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through',
+  'Access-Control-Expose-Headers':
+    'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through',
   'Access-Control-Max-Age': '86400',
 };
 
@@ -102,11 +110,16 @@ export function createXapiHandler(options: XapiHandlerOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse, resource: string, url: URL): Promise<void> {
     let reply: Reply;
     try {
-      const body = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, options.bodyLimit);
+      const body =
+        req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, options.bodyLimit);
       const request = toXapiRequest(req, resource, url, body);
       reply = await route(request);
     } catch (error) {
       reply = errorReply(error);
+      if (process.env.LRS_LOG_ERRORS)
+        console.error(`${req.method} ${url.pathname}${url.search} → ${reply.status} ${String(reply.body)}`);
+      if (resource === 'statements')
+        reply.headers = { ...reply.headers, 'X-Experience-API-Consistent-Through': isoNow() };
     }
     send(res, req.method === 'HEAD', reply);
   };
@@ -168,6 +181,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
     } else if (r.params.size > 0) {
       throw badRequest(`POST statements takes no parameters, got ${[...r.params.keys()].join(', ')}`);
     }
+    for (const s of list) normaliseContextActivities(s);
     assertValidStatements(list);
     const objects = list as JsonObject[];
     checkSignatures(objects, attachments);
@@ -222,7 +236,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
       const s = statements.get(single, p.has('voidedStatementId'));
       if (!s) throw new LrsError(404, `No statement ${single}`);
       if (!principal.admin && agentKey(s.actor) !== agentKey(principal.scope.actor)) {
-        throw new LrsError(403, 'This launch may read only its own learner\'s statements');
+        throw new LrsError(403, "This launch may read only its own learner's statements");
       }
       const shaped = shape(s, format, r);
       const headers = { ...consistent, 'Last-Modified': new Date(String(s.stored)).toUTCString() };
@@ -272,7 +286,9 @@ export function createXapiHandler(options: XapiHandlerOptions) {
   }
 
   function multipartReply(result: object, sources: JsonObject[], headers: Record<string, string>): Reply {
-    const parts: Part[] = [{ headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(result)) }];
+    const parts: Part[] = [
+      { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(result)) },
+    ];
     const seen = new Set<string>();
     const collect = (s: JsonObject) => {
       if (!Array.isArray(s.attachments)) return;
@@ -352,15 +368,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
       case 'POST': {
         if (id === undefined) throw badRequest(`${r.method} needs the ${idName} parameter`);
         const type = r.headers['content-type'] ?? 'application/octet-stream';
-        const etag = documents.write(
-          key,
-          id,
-          type,
-          r.body,
-          r.method === 'PUT' ? 'put' : 'post',
-          pre,
-          kind !== 'state',
-        );
+        const etag = documents.write(key, id, type, r.body, r.method === 'PUT' ? 'put' : 'post', pre, kind !== 'state');
         return { status: 204, headers: { ETag: etag } };
       }
       case 'DELETE':
@@ -383,14 +391,21 @@ function toXapiRequest(req: IncomingMessage, resource: string, url: URL, body: B
 
   // Alternate request syntax: a POST whose form carries the real method's headers, parameters and content.
   if (method !== 'POST') throw badRequest('The method parameter (alternate request syntax) is allowed on POST only');
-  if (params.size > 1) throw badRequest('Alternate request syntax: every parameter except method goes in the form body');
+  if (params.size > 1)
+    throw badRequest('Alternate request syntax: every parameter except method goes in the form body');
   const target = params.get('method')!.toUpperCase();
   if (!['GET', 'HEAD', 'PUT', 'POST', 'DELETE'].includes(target)) throw badRequest(`Unknown method ${target}`);
   if (!/^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? '')) {
     throw badRequest('Alternate request syntax needs Content-Type: application/x-www-form-urlencoded');
   }
   const form = new URLSearchParams(body.toString('utf8'));
-  const out: XapiRequest = { method: target, resource, params: new Map(), headers: { ...headers }, body: Buffer.alloc(0) };
+  const out: XapiRequest = {
+    method: target,
+    resource,
+    params: new Map(),
+    headers: { ...headers },
+    body: Buffer.alloc(0),
+  };
   delete out.headers['content-type'];
   for (const [k, v] of form) {
     const lower = k.toLowerCase();
@@ -434,7 +449,9 @@ function parseStatementBody(r: XapiRequest): { list: unknown[]; attachments: Map
   } else if (/^application\/json\b/i.test(type)) {
     jsonText = r.body.toString('utf8');
   } else {
-    throw badRequest(`Statements must be sent as application/json or multipart/mixed, not ${type || 'no Content-Type'}`);
+    throw badRequest(
+      `Statements must be sent as application/json or multipart/mixed, not ${type || 'no Content-Type'}`,
+    );
   }
   let value: unknown;
   try {
@@ -474,20 +491,35 @@ function checkSignatures(list: JsonObject[], parts: Map<string, Attachment>): vo
       if (!isObject(payload)) throw badRequest('The signature payload must be the statement');
       const strip = (x: JsonObject) => {
         const { attachments: _a, id, stored: _s, authority: _au, version: _v, ...rest } = x;
-        return canonicalJson({ ...rest, ...(id !== undefined && payload && (payload as JsonObject).id !== undefined ? { id: String(id).toLowerCase() } : {}) });
+        return canonicalJson({
+          ...rest,
+          ...(id !== undefined && payload && (payload as JsonObject).id !== undefined
+            ? { id: String(id).toLowerCase() }
+            : {}),
+        });
       };
       if (strip(payload) !== strip(s)) throw badRequest('The signature payload does not match the statement');
     }
   }
 }
 
+/** A single context activity is stored as a one-element array (Data 2.4.6.2), as the validator expects. */
+function normaliseContextActivities(s: unknown): void {
+  if (!isObject(s)) return;
+  const ca = isObject(s.context) ? s.context.contextActivities : undefined;
+  if (isObject(ca)) {
+    for (const [k, v] of Object.entries(ca)) if (isObject(v)) ca[k] = [v];
+  }
+  if (isObject(s.object) && s.object.objectType === 'SubStatement') normaliseContextActivities(s.object);
+}
+
 function assertLaunchStatements(list: JsonObject[], principal: Principal & { admin: false }): void {
   const own = agentKey(principal.scope.actor);
   for (const s of list) {
-    if (agentKey(s.actor) !== own) throw new LrsError(403, "This launch may send statements only for its own learner");
+    if (agentKey(s.actor) !== own) throw new LrsError(403, 'This launch may send statements only for its own learner');
     const reg = isObject(s.context) ? s.context.registration : undefined;
     if (typeof reg !== 'string' || reg.toLowerCase() !== principal.scope.registration.toLowerCase()) {
-      throw new LrsError(403, "This launch may send statements only in its own registration");
+      throw new LrsError(403, 'This launch may send statements only in its own registration');
     }
   }
 }
@@ -524,7 +556,10 @@ function bool(p: Map<string, string>, name: string): boolean {
 
 function timeParam(p: Map<string, string>, name: string): string {
   const value = p.get(name)!;
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d(:?\d\d)?)$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d(:?\d\d)?)$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
     throw badRequest(`${name} must be an ISO 8601 timestamp with a time zone, got ${value}`);
   }
   return new Date(value).toISOString();
@@ -584,7 +619,8 @@ function errorReply(error: unknown): Reply {
 }
 
 function send(res: ServerResponse, head: boolean, reply: Reply): void {
-  const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(String(reply.body));
+  const body =
+    reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(String(reply.body));
   res.writeHead(reply.status, {
     ...CORS_HEADERS,
     'X-Experience-API-Version': XAPI_VERSION,

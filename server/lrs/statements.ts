@@ -4,7 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.js';
-import { agentIds, agentKey, isObject, statementActivities, statementAgents, type Json, type JsonObject } from './agents.js';
+import {
+  agentIds,
+  agentKey,
+  isObject,
+  statementActivities,
+  statementAgents,
+  type Json,
+  type JsonObject,
+} from './agents.js';
 import { LrsError, badRequest } from './errors.js';
 
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
@@ -64,8 +72,7 @@ export class StatementStore {
       const toInsert: JsonObject[] = [];
       for (const { raw, s } of prepared) {
         const existing = this.db.prepare('SELECT json FROM statements WHERE id = ?').get(s.id) as
-          | { json: string }
-          | undefined;
+          { json: string } | undefined;
         if (existing) {
           if (!sameStatement(JSON.parse(existing.json) as JsonObject, raw)) {
             throw new LrsError(409, `Statement ${s.id} is already stored with different content`);
@@ -83,8 +90,7 @@ export class StatementStore {
         if (isVoiding(s)) {
           const target = ((s.object as JsonObject).id as string).toLowerCase();
           const row = this.db.prepare('SELECT is_voiding FROM statements WHERE id = ?').get(target) as
-            | { is_voiding: number }
-            | undefined;
+            { is_voiding: number } | undefined;
           const inBatch = toInsert.find((t) => t.id === target);
           if (row?.is_voiding || (inBatch && isVoiding(inBatch))) {
             throw badRequest(`Statement ${s.id} voids ${target}, which is itself a voiding statement`);
@@ -111,10 +117,13 @@ export class StatementStore {
 
   private checkAttachments(statements: JsonObject[], parts: Map<string, Attachment>): void {
     const wanted = new Set<string>();
+    const declared = new Set<string>();
     const collect = (s: JsonObject) => {
       if (Array.isArray(s.attachments)) {
         for (const a of s.attachments) {
-          if (isObject(a) && a.fileUrl === undefined && typeof a.sha2 === 'string') wanted.add(a.sha2);
+          if (!isObject(a) || typeof a.sha2 !== 'string') continue;
+          declared.add(a.sha2.toLowerCase());
+          if (a.fileUrl === undefined) wanted.add(a.sha2.toLowerCase());
         }
       }
     };
@@ -128,7 +137,7 @@ export class StatementStore {
       }
     }
     for (const sha2 of parts.keys()) {
-      if (!wanted.has(sha2)) throw badRequest(`Multipart part with hash ${sha2} matches no statement attachment`);
+      if (!declared.has(sha2)) throw badRequest(`Multipart part with hash ${sha2} matches no statement attachment`);
     }
   }
 
@@ -170,7 +179,8 @@ export class StatementStore {
 
   private rememberActivities(s: JsonObject): void {
     const visit = (a: unknown) => {
-      if (!isObject(a) || typeof a.id !== 'string' || (a.objectType !== undefined && a.objectType !== 'Activity')) return;
+      if (!isObject(a) || typeof a.id !== 'string' || (a.objectType !== undefined && a.objectType !== 'Activity'))
+        return;
       const row = this.db.prepare('SELECT json FROM activities WHERE id = ?').get(a.id) as { json: string } | undefined;
       const known = row ? (JSON.parse(row.json) as JsonObject) : { objectType: 'Activity', id: a.id };
       if (isObject(a.definition)) known.definition = mergeDefinition(known.definition, a.definition);
@@ -200,8 +210,7 @@ export class StatementStore {
   /** One statement by id; voided ones only through `voided`. */
   get(id: string, voided: boolean): JsonObject | null {
     const row = this.db.prepare('SELECT json, voided FROM statements WHERE id = ?').get(id.toLowerCase()) as
-      | { json: string; voided: number }
-      | undefined;
+      { json: string; voided: number } | undefined;
     if (!row || Boolean(row.voided) !== voided) return null;
     return JSON.parse(row.json) as JsonObject;
   }
@@ -279,8 +288,7 @@ export class StatementStore {
 
   attachment(sha2: string): Attachment | null {
     const row = this.db.prepare('SELECT content_type, data FROM attachments WHERE sha2 = ?').get(sha2) as
-      | { content_type: string; data: Buffer }
-      | undefined;
+      { content_type: string; data: Buffer } | undefined;
     return row ? { contentType: row.content_type, data: row.data } : null;
   }
 
@@ -312,7 +320,8 @@ export const isVoiding = (s: JsonObject): boolean =>
 function mergeDefinition(old: Json | undefined, next: JsonObject): JsonObject {
   const merged: JsonObject = isObject(old) ? { ...old } : {};
   for (const [k, v] of Object.entries(next)) {
-    merged[k] = (k === 'name' || k === 'description') && isObject(merged[k]) && isObject(v) ? { ...merged[k], ...v } : v;
+    merged[k] =
+      (k === 'name' || k === 'description') && isObject(merged[k]) && isObject(v) ? { ...merged[k], ...v } : v;
   }
   return merged;
 }
@@ -321,9 +330,13 @@ function mergeDefinition(old: Json | undefined, next: JsonObject): JsonObject {
 // meaning, nor is the order of object keys or the case of the id.
 const IGNORED = new Set(['stored', 'authority', 'version', 'id', 'timestamp']);
 function sameStatement(stored: JsonObject, incoming: JsonObject): boolean {
-  const strip = (s: JsonObject) => canonicalJson(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))));
+  const strip = (s: JsonObject) =>
+    canonicalJson(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))));
   if (strip(stored) !== strip(incoming)) return false;
-  if (incoming.timestamp !== undefined && Date.parse(String(incoming.timestamp)) !== Date.parse(String(stored.timestamp))) {
+  if (
+    incoming.timestamp !== undefined &&
+    Date.parse(String(incoming.timestamp)) !== Date.parse(String(stored.timestamp))
+  ) {
     return false;
   }
   return true;
@@ -344,7 +357,7 @@ export function canonicalJson(value: unknown): string {
 export function idsFormat(s: JsonObject): JsonObject {
   const out = structuredClone(s);
   const agent = (a: Json | undefined) => (isObject(a) ? agentIds(a) : a);
-  const activity = (a: Json) => (isObject(a) ? { objectType: 'Activity', id: a.id ?? null } : a);
+  const activity = (a: Json) => (isObject(a) ? { id: a.id ?? null } : a);
   const walk = (st: JsonObject) => {
     if (st.actor) st.actor = agent(st.actor)!;
     if (isObject(st.verb)) st.verb = { id: st.verb.id ?? null };
@@ -375,7 +388,9 @@ export function canonicalFormat(s: JsonObject, languages: string[]): JsonObject 
   const pick = (map: JsonObject): JsonObject => {
     const keys = Object.keys(map);
     for (const lang of languages) {
-      const hit = keys.find((k) => k.toLowerCase() === lang) ?? keys.find((k) => k.toLowerCase().split('-')[0] === lang.split('-')[0]);
+      const hit =
+        keys.find((k) => k.toLowerCase() === lang) ??
+        keys.find((k) => k.toLowerCase().split('-')[0] === lang.split('-')[0]);
       if (hit) return { [hit]: map[hit]! };
     }
     return keys.length ? { [keys[0]!]: map[keys[0]!]! } : map;

@@ -11,6 +11,7 @@ interface Warning {
   data: unknown;
   name: string;
   typeName?: string;
+  type?: { name: string };
   requiredValue?: unknown;
   usedIfis?: string[];
   invalidComponents?: string[];
@@ -28,8 +29,8 @@ function describe(w: Warning): string {
   switch (w.name) {
     case 'TypeWarning':
       return w.data === undefined
-        ? `${where}: missing (must be ${w.typeName})`
-        : `${where}: must be ${w.typeName}, got ${got}`;
+        ? `${where}: missing (must be ${w.typeName ?? w.type?.name})`
+        : `${where}: must be ${w.typeName ?? w.type?.name}, got ${got}`;
     case 'RestrictedValueWarning':
       return `${where}: must be ${JSON.stringify(w.requiredValue)}, got ${got}`;
     case 'IfiCountWarning':
