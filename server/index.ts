@@ -72,7 +72,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     name: 'Preview LMS',
     account: { homePage: 'http://localhost/preview-lms', name: admin.key },
   };
-  const lms = createLms({ db, statements, documents, credentials, events, courseDir: options.courseDir ?? null });
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  const lms = createLms({
+    db,
+    statements,
+    documents,
+    credentials,
+    events,
+    authority,
+    courseDir: options.courseDir ?? null,
+    protect: !loopback,
+  });
   const xapi = createXapiHandler({
     statements,
     documents,
