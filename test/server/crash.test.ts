@@ -24,10 +24,14 @@ const freePort = (): Promise<number> =>
 /** Starts `server/cli.ts` in its own Node process (tsx as a loader, so SIGKILL hits the server itself). */
 function startProcess(port: number): Promise<{ endpoint: string; key: string; secret: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--db', dbPath], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', '--json', '--port', String(port), '--db', dbPath],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     child = proc;
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => {
