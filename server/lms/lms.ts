@@ -44,6 +44,7 @@ const scormAgainDir = fileURLToPath(new URL('../../node_modules/scorm-again/dist
 const SATISFIED = 'https://w3id.org/xapi/adl/verbs/satisfied';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 const PASSED = 'http://adlnet.gov/expapi/verbs/passed';
+const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
 const TYPES: Record<string, string> = {
@@ -81,7 +82,10 @@ export function createLms(options: LmsOptions) {
   };
 
   events.on('statements', (list, principal) => {
-    if (!principal.admin && principal.scope.kind === 'cmi5') checkSatisfied(list, principal);
+    if (principal.admin || principal.scope.kind !== 'cmi5') return;
+    checkSatisfied(list, principal);
+    // cmi5 8.2.1: the auth token is limited to its session, which ends with `terminated`.
+    if (list.some((s) => isObject(s.verb) && s.verb.id === TERMINATED)) options.credentials.revoke(principal.key);
   });
 
   /** cmi5 9.3.9: once the AU's moveOn (CompletedAndPassed) is met in a registration, the course is satisfied. */

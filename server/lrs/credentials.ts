@@ -63,6 +63,11 @@ export class CredentialStore {
     return creds;
   }
 
+  /** Ends a launch credential (cmi5 8.2.1: the token lasts for its session only). */
+  revoke(key: string): void {
+    this.db.prepare('DELETE FROM credentials WHERE key = ? AND scope IS NOT NULL').run(key);
+  }
+
   /** The principal behind an `Authorization: Basic …` header, or null when it is missing or wrong. */
   authenticate(header: string | undefined): Principal | null {
     const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');

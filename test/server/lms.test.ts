@@ -130,6 +130,12 @@ describe('cmi5 launch', () => {
     ).json()) as { statements: any[] };
     expect(satisfied.statements).toHaveLength(1);
     expect(satisfied.statements[0].object.definition.type).toBe('https://w3id.org/xapi/cmi5/activitytype/course');
+
+    // The session ends with terminated; its token no longer works.
+    expect((await au.request('POST', 'statements', own('http://adlnet.gov/expapi/verbs/terminated'))).status).toBe(200);
+    expect((await au.request('POST', 'statements', own('http://adlnet.gov/expapi/verbs/experienced'))).status).toBe(
+      401,
+    );
   });
 });
 
