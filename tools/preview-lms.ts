@@ -5,7 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { courseRoot } from './paths.js';
 
-export function startPreviewLms(port: number, args: string[]): ChildProcess {
+export function startPreviewLms(port: number, argv: string[]): ChildProcess {
+  // Only the options the LMS knows; anything else on the npm start command line stays with the preview.
+  const args: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === '--fresh') args.push(arg);
+    if (arg === '--host' && argv[i + 1]) args.push(arg, argv[i + 1]!);
+  });
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'server/cli.ts', '--port', String(process.env.LMS_PORT ?? port), ...args],

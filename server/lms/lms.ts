@@ -19,6 +19,7 @@ import {
   CMI5_CATEGORY,
   courseObjectId,
   LaunchStore,
+  LMS_HOME,
   publisherAuId,
   STANDARDS,
   type CourseInfo,
@@ -237,7 +238,7 @@ export function createLms(options: LmsOptions) {
       if (page.next === null) break;
       after = page.next;
     }
-    const key = agentKey({ account: { homePage: 'http://localhost/preview-lms', name: launch.account } });
+    const key = agentKey({ account: { homePage: LMS_HOME, name: launch.account } });
     return out.filter((s) => agentKey(s.actor) === key);
   }
 
