@@ -6,6 +6,11 @@
  *   (0 = any free port) with the database at `dbPath`; `endpoint` is the xAPI endpoint (ends with `/xapi/`),
  *   `credentials` the administrator's key and secret (HTTP Basic). `close()` stops it and closes the database.
  * - `basicAuth(credentials)` → the `Authorization` header value.
+ *
+ * Launching as an LMS does (needs `courseDir` with a built course): `POST {url}lms/api/launches` with JSON
+ * `{ name, account, standard: 'cmi5' | 'xapi' | 'scorm12' | 'scorm2004', launchMode?, newRegistration? }` answers
+ * 201 `{ launch: { id, url, registration, sessionId, activityId, … } }`; `launch.url` is the course URL with the cmi5 or
+ * TinCan parameters, or the SCORM player page. `GET {url}lms/api/launches/{id}/statements` lists what it recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
