@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run apart or together (`vitest run --project unit`): fast Node unit tests of the plain modules and
-// the layer check; the content checks (the real course and the fixtures through the real pipeline); end-to-end runs
-// of the built course in Chromium.
+// Four projects, run apart or together (`vitest run --project unit`): fast Node unit tests of the plain modules and
+// the layer check; the content checks (the real course and the fixtures through the real pipeline); the embedded
+// LRS, preview LMS and report over real HTTP; end-to-end runs of the built course in Chromium.
 export default defineConfig({
   test: {
     testTimeout: 20000,
@@ -21,6 +21,11 @@ export default defineConfig({
           exclude: ['test/layers.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
         },
+      },
+      {
+        extends: true,
+        // The embedded LRS and preview LMS over real HTTP, and the report against it.
+        test: { name: 'server', include: ['test/server/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
+import { startPreviewLms } from './preview-lms.js';
 import { watch } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
 import { buildLocales } from './locales.js';
@@ -51,7 +52,11 @@ watcher.on('event', async (event) => {
   }
 });
 
+// The preview LMS with its embedded xAPI store (server/), on the next port; `npm start -- --fresh` starts it empty.
+const lms = startPreviewLms(port + 1, process.argv.slice(2));
+
 process.on('SIGINT', () => {
   preview.close();
+  lms.kill('SIGINT');
   void watcher.close().then(() => process.exit(0));
 });

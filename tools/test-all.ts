@@ -31,7 +31,7 @@ results.push({ suite: 'type check', totals: one(run(bin('tsc'), ['-b']) === 0) }
 console.log('\n== Lint (eslint) ==');
 results.push({ suite: 'lint', totals: one(run(bin('eslint'), ['.']) === 0) });
 
-for (const project of ['unit', 'content', 'e2e']) {
+for (const project of ['unit', 'content', 'server', 'e2e']) {
   console.log(`\n== ${project} tests (vitest --project ${project}) ==`);
   const report = `.test-results/${project}.json`;
   const status = run(bin('vitest'), [
@@ -62,6 +62,14 @@ results.push({
   totals: browser
     ? { passed: browser.passed, failed: browser.failed + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0) }
     : one(false),
+});
+
+console.log('\n== xAPI store conformance (npm run test:lrs, ADL suite) ==');
+const lrsStatus = run(process.execPath, [bin('tsx'), 'server/conformance.ts', '--json', '.test-results/lrs.json']);
+const lrs = readJson<Totals>(`${courseRoot}.test-results/lrs.json`);
+results.push({
+  suite: 'lrs conformance',
+  totals: lrs ? { passed: lrs.passed, failed: lrs.failed + (lrsStatus !== 0 && lrs.failed === 0 ? 1 : 0) } : one(false),
 });
 
 console.log('\n== Shipped course validation (npm run validate) ==');
