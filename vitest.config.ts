@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Unit tests run in Node without a DOM: plain modules in core/ and tools/, content checks and end-to-end runs in test/.
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'tracking/**/*.test.ts', 'tools/**/*.test.ts', 'test/**/*.test.ts'],
+    // Tracking tests that need a DOM run in the browser (web-test-runner).
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     // Generates the UI translation modules once, before any test bundles the app.
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20000,
