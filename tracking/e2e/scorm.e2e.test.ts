@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import type { OutputBundle, OutputChunk, RollupOutput } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../tools/build.js';
+import { launchSizes, XAPI_MODULES } from '../../tools/bundle-size.js';
 import { loadCourse } from '../../tools/content/load-course.js';
 import { launchChromium } from '../../test/support/browser.js';
 import { serveDirectory } from '../../test/support/static-server.js';
@@ -16,6 +18,7 @@ import { goTo, playRolePlay, takeQuiz, answerQuestion } from './learner-ui.js';
 import { close, installLms, launch, type ScormVersion } from './scorm-lms.js';
 
 let outDir: string;
+let output: RollupOutput;
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 let course: ResumeCourse;
@@ -26,7 +29,7 @@ const structuredRecords = readFileSync(new URL('../../core/interactions.ts', imp
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'course-scorm-'));
-  await build({ outDir });
+  output = await build({ outDir });
   installLms(outDir);
   server = await serveDirectory(outDir);
   browser = await launchChromium();
@@ -62,6 +65,7 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
   let context: BrowserContext;
   let quizText = '';
   let session: Awaited<ReturnType<typeof close>>;
+  const requested: string[] = [];
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -70,6 +74,7 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
 
   it('a first session: pages, a quiz, a role-play and a quiz left half done, then the LMS closes the course', async () => {
     const page = await context.newPage();
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     const frame = await launch(page, server.url, version, 70);
     for (let i = 0; i < 3; i++) await frame.locator('course-player a.next').click();
     await goTo(frame, QUIZ);
@@ -112,6 +117,19 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     expect(resumed.location?.itemId).toBe('service-etiquette-quiz');
     expect(resumed.progress.quizzes['service-concepts-quiz']!.results).toHaveLength(1);
     expect(resumed.progress.roleplays['rp-weather-forecast']!.runs).toBe(1);
+  });
+
+  it('downloads no xAPI code (network log), within the SCORM first-page budget', () => {
+    const chunks = output.output.filter((o): o is OutputChunk => o.type === 'chunk');
+    const loaded = chunks.filter((c) => requested.includes(`/${c.fileName}`));
+    const adapter = version === '12' ? /scorm12-adapter/ : /scorm2004-adapter/;
+    expect(loaded.some((c) => adapter.test(c.fileName))).toBe(true);
+    expect(loaded.flatMap((c) => c.moduleIds.filter((id) => XAPI_MODULES.test(id)))).toEqual([]);
+    const size = launchSizes(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle).find(
+      (s) => s.standard === (version === '12' ? 'scorm12' : 'scorm2004'),
+    )!;
+    console.info(`SCORM ${version} first-page JavaScript: ${size.bytes} bytes gzipped (budget ${size.budget})`);
+    expect(size.bytes).toBeLessThanOrEqual(size.budget);
   });
 
   it.runIf(structuredRecords)('reports every answer and reply as an interaction in the standard notation', () => {
