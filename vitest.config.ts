@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['core/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['core/**/*.test.ts', 'tracking/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'],
+          // Tracking tests that need a DOM run in the browser (web-test-runner).
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'tracking/e2e/**'],
+        },
       },
       {
         extends: true,
@@ -29,7 +34,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'tracking/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
       },
     ],
   },

@@ -1,2 +1,25 @@
 // The learner's entry point: everything imported here (statically) is what loads before the first page.
-import '../components/course-player/define.js';
+// Tracking starts first, so the player opens on the learner's own progress from whichever LMS launched it.
+import { CoursePlayer } from '../components/course-player/course-player.js';
+import { startTracking } from '../tracking/runtime.js';
+import '../tracking/tracking-status/define.js';
+
+const player = document.querySelector('course-player');
+if (player) {
+  const status = document.createElement('tracking-status');
+  player.before(status);
+  try {
+    const tracking = await startTracking({
+      indexUrl: new URL(player.getAttribute('src') ?? 'content/course.json', document.baseURI),
+      events: player,
+      askLearner: () => status.askLearner(),
+      onState: (state, kind) => Object.assign(status, { state, kind }),
+    });
+    status.learner = tracking.learner ?? '';
+    (player as CoursePlayer).progressStorage = tracking.storage;
+  } catch (error) {
+    // The player still opens (it shows its own loading errors); progress then stays in this browser as before.
+    console.error('[tracking] could not start', error);
+  }
+}
+customElements.define('course-player', CoursePlayer);

@@ -21,3 +21,81 @@ export function initialJavaScript(bundle: OutputBundle): OutputChunk[] {
   chunks.filter((c) => c.isEntry).forEach(visit);
   return [...seen].map((name) => byName.get(name)!);
 }
+
+/** What a launch of each standard may download before the first page shows, gzipped. */
+export const LAUNCH_BUDGETS = {
+  standalone: 30 * 1024,
+  scorm12: 30 * 1024,
+  scorm2004: 30 * 1024,
+  xapi: 60 * 1024,
+  cmi5: 60 * 1024,
+} as const;
+
+export type LaunchStandard = keyof typeof LAUNCH_BUDGETS;
+
+/** The module each standard's adapter is loaded from (on demand, by the tracking runtime). */
+const ADAPTER_MODULES: Record<LaunchStandard, RegExp> = {
+  standalone: /tracking\/standalone\/standalone-adapter\.ts$/,
+  scorm12: /tracking\/scorm\/scorm12-adapter\.ts$/,
+  scorm2004: /tracking\/scorm\/scorm2004-adapter\.ts$/,
+  xapi: /tracking\/xapi\/xapi-adapter\.ts$/,
+  cmi5: /tracking\/cmi5\/cmi5-adapter\.ts$/,
+};
+
+/** Modules only an xAPI or cmi5 launch may download. */
+export const XAPI_MODULES = /@xapi[/\\]xapi|tracking\/(xapi|cmi5)\//;
+
+function withStaticImports(bundle: OutputBundle, roots: OutputChunk[]): OutputChunk[] {
+  const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Map<string, OutputChunk>();
+  const visit = (chunk: OutputChunk | undefined): void => {
+    if (!chunk || seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    chunk.imports.forEach((name) => visit(byName.get(name)));
+  };
+  roots.forEach(visit);
+  return [...seen.values()];
+}
+
+/**
+ * The JavaScript a launch of `standard` downloads before the first page: the initial chunks plus its adapter's
+ * chunk and what that imports statically. Null when the build has no adapter for the standard.
+ */
+export function launchJavaScript(bundle: OutputBundle, standard: LaunchStandard): OutputChunk[] | null {
+  const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+  const adapter = chunks.find(
+    (c) => c.facadeModuleId && ADAPTER_MODULES[standard].test(c.facadeModuleId.replace(/\\/g, '/')),
+  );
+  if (!adapter) return null;
+  return withStaticImports(bundle, [...initialJavaScript(bundle), adapter]);
+}
+
+export interface LaunchSize {
+  standard: LaunchStandard;
+  bytes: number;
+  budget: number;
+  files: string[];
+  /** xAPI modules a SCORM or standalone launch would download (must be none). */
+  strayXapi: string[];
+}
+
+/** Per standard: first-page JavaScript against its budget; standards without an adapter in the build are left out. */
+export function launchSizes(bundle: OutputBundle): LaunchSize[] {
+  return (Object.keys(LAUNCH_BUDGETS) as LaunchStandard[]).flatMap((standard) => {
+    const chunks = launchJavaScript(bundle, standard);
+    if (!chunks) return [];
+    const xapiAllowed = standard === 'xapi' || standard === 'cmi5';
+    return [
+      {
+        standard,
+        bytes: chunks.reduce((sum, c) => sum + gzipSize(c.code), 0),
+        budget: LAUNCH_BUDGETS[standard],
+        files: chunks.map((c) => c.fileName),
+        strayXapi: xapiAllowed
+          ? []
+          : chunks.flatMap((c) => c.moduleIds.filter((id) => XAPI_MODULES.test(id.replace(/\\/g, '/')))),
+      },
+    ];
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * The tracking runtime: detects the launch, loads that standard's adapter on demand (a SCORM launch never downloads
+ * xAPI code), restores the learner's progress, hands the player a ProgressStorage, and reports what the player's
+ * `course-*` events say. Components never know which standard is in use.
+ */
+import { courseStatus, emptyProgress } from '../core/completion.js';
+import type { SavedProgress } from '../core/progress-store.js';
+import type { CourseEventMap } from '../core/events.js';
+import { toHash } from '../core/route.js';
+import { CourseSource } from './course-source.js';
+import type { TrackedInteraction } from './interaction.js';
+import { detectLaunch, type Launch, type LaunchKind, type LaunchWindow } from './launch.js';
+import { decodeResume, encodeResume, type ResumeCourse } from './resume/resume-codec.js';
+import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
+
+export interface TrackingOptions {
+  /** URL of the built course index (content/course.json). */
+  indexUrl: URL;
+  /** Where the player's course-* events bubble to. */
+  events: EventTarget;
+  /** Standalone mode: resolves with the learner's name (asked once per browser session). */
+  askLearner: () => Promise<string>;
+  /** Told whenever what the learner should see about saving changes. */
+  onState: (state: SaveState, kind: LaunchKind) => void;
+  win?: Window;
+  log?: (message: string) => void;
+}
+
+export interface TrackingRuntime {
+  readonly kind: LaunchKind;
+  readonly storage: ProgressStorage;
+  readonly learner: string | null;
+  /** Ends the session (also done on pagehide). */
+  finish(): void;
+}
+
+const LEARNER_KEY = 'course-learner';
+
+export async function startTracking(options: TrackingOptions): Promise<TrackingRuntime> {
+  const win = options.win ?? window;
+  const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
+  const source = await CourseSource.load(options.indexUrl);
+  const index = source.index;
+  const launch = detectLaunch(win as unknown as LaunchWindow);
+  let learner: string | null = null;
+  let adapter: TrackingAdapter | null = null;
+  try {
+    adapter = await createAdapter(launch, index.language, log);
+  } catch (error) {
+    log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
+  }
+  if (!adapter) {
+    learner = sessionStorage.getItem(LEARNER_KEY) ?? (await options.askLearner());
+    sessionStorage.setItem(LEARNER_KEY, learner);
+    const { StandaloneAdapter } = await import('./standalone/standalone-adapter.js');
+    adapter = new StandaloneAdapter(index.id, learner, localStorageOrNull());
+  }
+  const active = adapter;
+  adapter.onState((state) => options.onState(state, active.kind));
+  const start = await adapter.start();
+  const passingScore = start.masteryScaled !== null ? start.masteryScaled * 100 : index.passingScore;
+  const judged = { ...index, passingScore };
+
+  let course: ResumeCourse | null = null;
+  let saved: SavedProgress = freshProgress();
+  if (start.resume) {
+    course = await source.all();
+    const decoded = decodeResume(course, start.resume);
+    if (decoded) saved = decoded;
+    else log(`the saved progress is not a resume record this course can read; starting afresh`);
+  }
+  if (!saved.locale && start.language && /^(en|zh)/i.test(start.language)) {
+    saved.locale = /^en/i.test(start.language) ? 'en' : 'zh-CN';
+  }
+  // Module data is fetched in the background so a later save can encode at once.
+  const courseReady = course ? Promise.resolve(course) : source.all();
+  void courseReady.then((c) => (course = c)).catch((e: Error) => log(`course content not loaded: ${e.message}`));
+
+  let latest: SavedProgress | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const persist = (c: ResumeCourse): void => {
+    if (!latest) return;
+    const { text, dropped } = encodeResume(c, latest, adapter.resumeLimit);
+    if (dropped.length > 0) log(`resume record over ${adapter.resumeLimit} characters: left out ${dropped.join('; ')}`);
+    adapter.saveState(text, latest.location ? toHash(latest.location).slice(2) : '');
+    const status: ReportedStatus = { ...courseStatus(judged, latest.progress), passingScaled: passingScore / 100 };
+    adapter.reportStatus(status);
+    latest = null;
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => adapter.flush(), 1000);
+  };
+
+  const storage: ProgressStorage = {
+    load: () => saved,
+    save(next) {
+      latest = next;
+      if (course) persist(course);
+      else void courseReady.then(persist);
+      return true;
+    },
+  };
+
+  options.events.addEventListener('course-interaction', (event) => {
+    const record = (event as CustomEvent<CourseEventMap['course-interaction']>).detail as unknown as TrackedInteraction;
+    // Until the player emits structured responses, a record in the old string form cannot be put in any notation.
+    if (typeof record.response !== 'object' || !Array.isArray(record.correctResponses)) {
+      log(`interaction ${record.id} not in structured form; not reported`);
+      return;
+    }
+    try {
+      adapter.reportInteraction(record);
+    } catch (error) {
+      log(`interaction ${record.id} not reported: ${(error as Error).message}`);
+    }
+  });
+
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    if (latest && course) persist(course);
+    clearTimeout(flushTimer);
+    adapter.finish();
+  };
+  win.addEventListener('pagehide', finish);
+  win.document.addEventListener('visibilitychange', () => {
+    if (win.document.visibilityState === 'hidden') {
+      if (latest && course) persist(course);
+      adapter.flush();
+    }
+  });
+
+  return { kind: adapter.kind, storage, learner, finish };
+}
+
+/** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
+async function createAdapter(
+  launch: Launch,
+  language: string,
+  log: (m: string) => void,
+): Promise<TrackingAdapter | null> {
+  switch (launch.kind) {
+    case 'scorm12': {
+      const { Scorm12Adapter } = await import('./scorm/scorm12-adapter.js');
+      return new Scorm12Adapter(launch.api, log);
+    }
+    case 'scorm2004': {
+      const { Scorm2004Adapter } = await import('./scorm/scorm2004-adapter.js');
+      return new Scorm2004Adapter(launch.api, { language }, log);
+    }
+    case 'cmi5':
+    case 'xapi':
+      throw new Error('the xAPI and cmi5 adapters are not built yet');
+    case 'standalone':
+      return null;
+  }
+}
+
+function freshProgress(): SavedProgress {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  const learnerSeed = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return { version: 1, location: null, learnerSeed, progress: emptyProgress() };
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
