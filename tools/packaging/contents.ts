@@ -27,8 +27,9 @@ export interface ContentProblem {
 export function fileNameProblems(files: string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const file of files) {
-    if (!SAFE_PATH.test(file)) problems.push({ file, problem: 'name is not plain ASCII (letters, digits, - _ .)' });
     if (NOT_SHIPPED.test(file)) problems.push({ file, problem: 'source map, test, source or hidden file' });
+    else if (!SAFE_PATH.test(file))
+      problems.push({ file, problem: 'name is not plain ASCII (letters, digits, - _ .)' });
   }
   return problems;
 }

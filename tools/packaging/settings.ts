@@ -34,11 +34,18 @@ export function readPackageSettings(root: string): PackageSettings {
     );
   }
   const errors: string[] = [];
-  const report = (message: string): void => void errors.push(message.replace(/\s+/g, ' ').trim());
-  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: report, fatalError: report } }).parseFromString(
-    readFileSync(file, 'utf8'),
-    'text/xml',
-  );
+  const report = (message: string): void =>
+    void errors.push(
+      message
+        .replace(/\[xmldom \w+\]/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+  const doc = // xmldom reports some malformations (e.g. a mismatched end tag) only as warnings: all of them count here.
+    new DOMParser({
+      locator: {},
+      errorHandler: { warning: report, error: report, fatalError: report },
+    }).parseFromString(readFileSync(file, 'utf8'), 'text/xml');
   const manifest = doc?.documentElement;
   if (errors.length > 0 || !manifest) {
     const line = /line:(\d+)/.exec(errors[0] ?? '')?.[1];
