@@ -3,7 +3,7 @@
  * dist/packages/. Every package holds the same build; only the manifest and the schemas it references differ.
  * Nothing is written unless every package passes its checks, so a bad run never replaces a good package.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -56,6 +56,9 @@ export async function packageCourse(options: PackageOptions = {}): Promise<Packa
   try {
     step(1, '读取课程包设置 / Reading the package settings (imsmanifest.xml, course.yaml)');
     const settings = readPackageSettings(root);
+    // Refused before the build, so a trainer who has not set the IRI yet hears it at once.
+    const declared = readCourseYaml(root);
+    if (typeof declared.id === 'string') checkCourseIri(declared.id, root);
 
     step(2, '检查并生成课程 / Validating and building the course');
     const buildDir = join(work, 'build');
@@ -79,7 +82,7 @@ export async function packageCourse(options: PackageOptions = {}): Promise<Packa
         },
       );
     }
-    const meta = packageMeta(settings, index, readTranslations(root), files);
+    const meta = packageMeta(settings, index, readCourseYaml(root).translations ?? {}, files);
 
     step(4, '生成清单 / Writing the manifests (imsmanifest.xml ×2, cmi5.xml, tincan.xml)');
     const packages = PACKAGE_KINDS.map((kind) => {
@@ -139,10 +142,12 @@ export async function packageCourse(options: PackageOptions = {}): Promise<Packa
 
 export const zipName = (identifier: string, kind: PackageKind): string => `${identifier}-${kind}.zip`;
 
-/** Title and description in other languages (course.yaml `translations`); the build has validated the file. */
-function readTranslations(root: string): Translations {
-  const file = join(root, 'course.yaml');
-  if (!existsSync(file)) return {};
-  const data = parse(readFileSync(file, 'utf8')) as { translations?: Translations } | null;
-  return data?.translations ?? {};
+/** course.yaml as written, for the settings packaging reads before and beside the build (which validates it). */
+function readCourseYaml(root: string): { id?: unknown; translations?: Translations } {
+  try {
+    const data: unknown = parse(readFileSync(join(root, 'course.yaml'), 'utf8'));
+    return data && typeof data === 'object' ? data : {};
+  } catch {
+    return {}; // The build reports a missing or broken course.yaml with file and line.
+  }
 }
