@@ -8,8 +8,11 @@ import { watch } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
 import { buildLocales } from './locales.js';
 import { distDir } from './paths.js';
+import { previewPackage } from './packaging/preview.js';
 
 const port = Number(process.env.PORT ?? 8000);
+// `npm start -- --package <zip>`: serve a built LMS package instead of the live preview.
+if (process.argv.includes('--package')) await previewPackage(process.argv[process.argv.indexOf('--package') + 1], port);
 let buildError: string | null = null;
 let buildNumber = 0;
 

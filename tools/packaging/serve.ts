@@ -128,7 +128,8 @@ export function packageHandler(dir: string, prefix: string) {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!path.startsWith(prefix)) return false;
     const file = normalize(join(dir, path.slice(prefix.length)));
-    if (!file.startsWith(normalize(dir))) return (void response.writeHead(403).end(), true);
+    if (file !== normalize(dir) && !file.startsWith(normalize(dir) + sep))
+      return (void response.writeHead(403).end(), true);
     const target = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
     if (!existsSync(target)) return (void response.writeHead(404).end(), true);
     response.writeHead(200, {
