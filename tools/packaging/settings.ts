@@ -28,8 +28,8 @@ export function readPackageSettings(root: string): PackageSettings {
       'imsmanifest.xml',
       { zh: '找不到课程包设置文件 imsmanifest.xml。', en: 'The package settings file imsmanifest.xml is missing.' },
       {
-        zh: '从课程仓库恢复 imsmanifest.xml（见培训师指南第 10.3 节）。',
-        en: 'Restore imsmanifest.xml from the course repository (see section 10.3 of the authoring guide).',
+        zh: '从课程仓库恢复 imsmanifest.xml（见培训师指南第 10.4 节）。',
+        en: 'Restore imsmanifest.xml from the course repository (see section 10.4 of the authoring guide).',
       },
     );
   }
