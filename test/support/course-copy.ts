@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { courseRoot } from '../../tools/paths.js';
+import { validFixture } from './fixtures.js';
 
 /** The IRI the package tests give their copy of the course: packaging refuses the shipped example.com one. */
 export const TEST_COURSE_IRI = 'https://training.telecom-academy.cn/courses/telecom-customer-service';
@@ -22,4 +23,12 @@ export function copyCourse(iri: string | null = TEST_COURSE_IRI): { dir: string;
 export function editCourseYaml(dir: string, edit: (text: string) => string): void {
   const file = join(dir, 'course.yaml');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+/** Adds an image (the valid fixture's SVG) under `name` to the first module and shows it on its first page. */
+export function addImage(dir: string, name: string): void {
+  const module = join(dir, 'modules', '00-introduction');
+  mkdirSync(join(module, 'media'), { recursive: true });
+  cpSync(join(validFixture, 'modules', '01-basics', 'media', 'counter.svg'), join(module, 'media', name));
+  appendFileSync(join(module, '01-welcome.md'), `\n![营业厅柜台示意图](media/${name})\n`);
 }

@@ -69,6 +69,22 @@ export async function packageCourse(options: PackageOptions = {}): Promise<Packa
     step(3, '检查课程文件 / Checking the built files (names, no source maps, nothing loaded from elsewhere)');
     const files = listFiles(buildDir);
     const problems = [...fileNameProblems(files), ...externalLoads(buildDir, files)];
+    const images = problems.filter((p) => p.file.startsWith('content/media/'));
+    if (images.length > 0) {
+      // Trainers name images; an LMS or a zip tool may mangle any name that is not plain ASCII.
+      const name = images[0]!.file.split('/').pop();
+      throw new PackagingError(
+        images.map((image) => image.file.replace(/^content\/media\/([^/]+)\//, 'modules/*-$1/media/')).join('\n'),
+        {
+          zh: `图片文件名“${name}”含有中文、空格或其他符号，有的学习平台无法打开这样的文件。`,
+          en: `The image file name "${name}" holds characters other than ASCII letters, digits, "-", "_" and ".", which some LMSs cannot serve.`,
+        },
+        {
+          zh: '把图片改名为只含英文字母、数字和连字符的名字（例如 counter-1.png），并同时修改页面中引用它的地方，再运行 npm run package。',
+          en: 'Rename the image using ASCII letters, digits and "-" only (e.g. counter-1.png), update the pages that show it, and package again.',
+        },
+      );
+    }
     if (problems.length > 0) {
       throw new PackagingError(
         problems.map((p) => `${p.file}: ${p.problem}`).join('\n'),
