@@ -70,7 +70,7 @@ describe('LMS packages served from a sub-path in an iframe', () => {
         // Read every page of the first module and arrive at the next module's first page.
         for (let step = 1; step <= moduleLength; step++) {
           await frame.locator('course-player a.next').click();
-          await expect.poll(() => heading.innerText()).toBe(sequence[step]!.title);
+          await expect.poll(() => heading.innerText(), { timeout: 15_000 }).toBe(sequence[step]!.title);
           await frame.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
         }
         expect(sequence[moduleLength]!.module).not.toBe(firstModule);
