@@ -34,7 +34,11 @@ export interface Statement {
     score?: { scaled?: number; raw?: number; min?: number; max?: number };
     extensions?: Record<string, unknown>;
   };
-  context?: { registration?: string; extensions?: Record<string, unknown> };
+  context?: {
+    registration?: string;
+    extensions?: Record<string, unknown>;
+    contextActivities?: Record<string, { id: string }[]>;
+  };
   timestamp?: string;
   stored?: string;
 }
