@@ -62,6 +62,7 @@ export async function buildCharts(data: ReportData, L: Labels): Promise<Chart[]>
     title: L.scoreChart,
     svg: await render({
       width: 520,
+      height: 200,
       data: { values: bands },
       mark: 'bar',
       encoding: {

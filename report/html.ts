@@ -81,6 +81,10 @@ header { border-bottom: 1px solid var(--line); }
 h1 { margin: 0 0 0.25rem; font-size: 1.5rem; }
 h2 { margin-top: 2rem; font-size: 1.2rem; }
 .meta { color: var(--muted); margin: 0; }
+.summary { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.5rem 0; }
+.summary div { display: flex; gap: 0.4rem; align-items: baseline; }
+.summary dt { color: var(--muted); }
+.summary dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; outline: 3px solid var(--accent); }
 .table-wrap { overflow-x: auto; max-width: 100%; }
@@ -212,6 +216,15 @@ export async function reportHtml(data: ReportData, options: HtmlOptions): Promis
     ]),
     hint,
   );
+  const learners = data.completion.length;
+  const summary = `<dl class="summary">${[
+    [L.learners, learners],
+    [L.courseCompleted, data.completion.filter((r) => r.courseCompleted).length],
+    [L.pass, data.completion.filter((r) => r.passed === true).length],
+    [L.fail, data.completion.filter((r) => r.passed === false).length],
+  ]
+    .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`)
+    .join('')}</dl>`;
   const charts = (await buildCharts(data, L)).map((c) => chartFigure(c, L.dataTable, hint)).join('\n');
 
   return `<!doctype html>
@@ -227,6 +240,7 @@ export async function reportHtml(data: ReportData, options: HtmlOptions): Promis
 <header>
 <a class="skip" href="#completion-section">${escapeHtml(L.skip)}</a>
 <h1>${escapeHtml(`${L.title} · ${options.courseTitle}`)}</h1>
+${summary}
 <p class="meta">${escapeHtml(L.generated)}：${escapeHtml(formatTime(data.generatedAt, tz))} · ${escapeHtml(L.statements)}：${data.statements}</p>
 </header>
 <main>
