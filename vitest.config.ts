@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'tracking/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'],
+          include: ['core/**/*.test.ts', 'tracking/**/*.test.ts', 'report/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'],
           // Tracking tests that need a DOM run in the browser (web-test-runner).
           exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'tracking/e2e/**'],
         },
