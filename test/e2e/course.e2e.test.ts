@@ -12,6 +12,8 @@ import { launchChromium } from '../support/browser.js';
 import { serveDirectory } from '../support/static-server.js';
 
 // The shipped course, built as `npm run build` builds it, served over HTTP and read in Chromium.
+// A walk through every item grows with the course (a trainer may add modules), so browser tests get a generous limit.
+const BROWSER_WALK_TIMEOUT = 180_000;
 let outDir: string;
 let output: RollupOutput;
 let server: { url: string; close: () => Promise<void> };
@@ -86,7 +88,7 @@ describe('the shipped course in Chromium', () => {
     expect(seen).toEqual(expectedTitles);
     await expect(page.locator('course-player .end-note').innerText()).resolves.toContain('已到课程末尾');
     await page.close();
-  });
+  }, BROWSER_WALK_TIMEOUT);
 
   it('is readable from start to end by mouse, and every module loads its content', async () => {
     const page = await openCourse();
@@ -101,7 +103,7 @@ describe('the shipped course in Chromium', () => {
       await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
     }
     await page.close();
-  });
+  }, BROWSER_WALK_TIMEOUT);
 
   it('puts a quiz question and a role-play back exactly as they were after a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -140,5 +142,5 @@ describe('the shipped course in Chromium', () => {
     await page.locator('role-play .feedback').filter({ hasText: /分/ }).waitFor();
     expect(await page.locator('role-play').innerText()).toBe(roleplayBefore);
     await page.close();
-  });
+  }, BROWSER_WALK_TIMEOUT);
 });
