@@ -66,81 +66,95 @@ describe('the shipped course in Chromium', () => {
     );
   });
 
-  it('is readable from start to end by keyboard alone', async () => {
-    const page = await openCourse();
-    const seen: string[] = [await headingText(page)];
-    for (let step = 1; step < expectedTitles.length; step++) {
-      let presses = 0;
-      while (!(await focused(page)).cls.includes('next')) {
-        await page.keyboard.press('Tab');
-        if (++presses > 80) throw new Error(`No "next" link reachable by Tab on "${seen.at(-1)}"`);
+  it(
+    'is readable from start to end by keyboard alone',
+    async () => {
+      const page = await openCourse();
+      const seen: string[] = [await headingText(page)];
+      for (let step = 1; step < expectedTitles.length; step++) {
+        let presses = 0;
+        while (!(await focused(page)).cls.includes('next')) {
+          await page.keyboard.press('Tab');
+          if (++presses > 80) throw new Error(`No "next" link reachable by Tab on "${seen.at(-1)}"`);
+        }
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(
+          (title) =>
+            document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
+          expectedTitles[step],
+        );
+        const now = await focused(page);
+        expect(now.tag, `focus after moving to "${expectedTitles[step]}"`).toBe('H1');
+        seen.push(now.text);
       }
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(
-        (title) =>
-          document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
-        expectedTitles[step],
-      );
-      const now = await focused(page);
-      expect(now.tag, `focus after moving to "${expectedTitles[step]}"`).toBe('H1');
-      seen.push(now.text);
-    }
-    expect(seen).toEqual(expectedTitles);
-    await expect(page.locator('course-player .end-note').innerText()).resolves.toContain('已到课程末尾');
-    await page.close();
-  }, BROWSER_WALK_TIMEOUT);
+      expect(seen).toEqual(expectedTitles);
+      await expect(page.locator('course-player .end-note').innerText()).resolves.toContain('已到课程末尾');
+      await page.close();
+    },
+    BROWSER_WALK_TIMEOUT,
+  );
 
-  it('is readable from start to end by mouse, and every module loads its content', async () => {
-    const page = await openCourse();
-    for (let step = 1; step < expectedTitles.length; step++) {
-      await page.locator('course-player a.next').click();
-      await page.waitForFunction(
-        (title) =>
-          document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
-        expectedTitles[step],
-      );
-      // The item's own content rendered (page text, quiz or role-play), not just its heading.
-      await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
-    }
-    await page.close();
-  }, BROWSER_WALK_TIMEOUT);
+  it(
+    'is readable from start to end by mouse, and every module loads its content',
+    async () => {
+      const page = await openCourse();
+      for (let step = 1; step < expectedTitles.length; step++) {
+        await page.locator('course-player a.next').click();
+        await page.waitForFunction(
+          (title) =>
+            document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
+          expectedTitles[step],
+        );
+        // The item's own content rendered (page text, quiz or role-play), not just its heading.
+        await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
+      }
+      await page.close();
+    },
+    BROWSER_WALK_TIMEOUT,
+  );
 
-  it('puts a quiz question and a role-play back exactly as they were after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A module quiz: start it, pick an answer and check it.
-    await page.goto(`${server.url}#/service-channels/service-channels-quiz`);
-    await page.getByRole('button', { name: '开始测验' }).click();
-    // The draw is random per learner, so answer whichever type comes first (a sequencing question can be checked as it starts).
-    const firstOption = page.locator('course-question input[type=radio], course-question input[type=checkbox]').first();
-    const fillIn = page.locator('course-question input[type=text]');
-    const selects = page.locator('course-question select');
-    const isChoice = (await firstOption.count()) > 0;
-    if (isChoice) await firstOption.check();
-    else if (await fillIn.count()) await fillIn.fill('营业厅');
-    else for (const select of await selects.all()) await select.selectOption({ index: 1 });
-    await page.getByRole('button', { name: '检查答案' }).click();
-    await page
-      .locator('course-question [role=status]')
-      .filter({ hasText: /回答正确|部分正确|回答不正确/ })
-      .waitFor();
-    const questionBefore = await page.locator('course-quiz').innerText();
+  it(
+    'puts a quiz question and a role-play back exactly as they were after a reload',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // A module quiz: start it, pick an answer and check it.
+      await page.goto(`${server.url}#/service-channels/service-channels-quiz`);
+      await page.getByRole('button', { name: '开始测验' }).click();
+      // The draw is random per learner, so answer whichever type comes first (a sequencing question can be checked as it starts).
+      const firstOption = page
+        .locator('course-question input[type=radio], course-question input[type=checkbox]')
+        .first();
+      const fillIn = page.locator('course-question input[type=text]');
+      const selects = page.locator('course-question select');
+      const isChoice = (await firstOption.count()) > 0;
+      if (isChoice) await firstOption.check();
+      else if (await fillIn.count()) await fillIn.fill('营业厅');
+      else for (const select of await selects.all()) await select.selectOption({ index: 1 });
+      await page.getByRole('button', { name: '检查答案' }).click();
+      await page
+        .locator('course-question [role=status]')
+        .filter({ hasText: /回答正确|部分正确|回答不正确/ })
+        .waitFor();
+      const questionBefore = await page.locator('course-quiz').innerText();
 
-    await page.reload();
-    await page.locator('course-question').waitFor();
-    await expect.poll(() => page.locator('course-quiz').innerText()).toBe(questionBefore);
-    if (isChoice) expect(await firstOption.isChecked()).toBe(true);
+      await page.reload();
+      await page.locator('course-question').waitFor();
+      await expect.poll(() => page.locator('course-quiz').innerText()).toBe(questionBefore);
+      if (isChoice) expect(await firstOption.isChecked()).toBe(true);
 
-    // A role-play: make one choice, so its feedback is showing.
-    await page.goto(`${server.url}#/complaint-handling/rp-overcharge-hotline`);
-    const roleplay = page.locator('role-play');
-    await roleplay.locator('input[type=radio]').first().check();
-    await roleplay.getByRole('button', { name: '确定' }).click();
-    await roleplay.locator('.feedback').filter({ hasText: /分/ }).waitFor();
-    const roleplayBefore = await roleplay.innerText();
+      // A role-play: make one choice, so its feedback is showing.
+      await page.goto(`${server.url}#/complaint-handling/rp-overcharge-hotline`);
+      const roleplay = page.locator('role-play');
+      await roleplay.locator('input[type=radio]').first().check();
+      await roleplay.getByRole('button', { name: '确定' }).click();
+      await roleplay.locator('.feedback').filter({ hasText: /分/ }).waitFor();
+      const roleplayBefore = await roleplay.innerText();
 
-    await page.reload();
-    await page.locator('role-play .feedback').filter({ hasText: /分/ }).waitFor();
-    expect(await page.locator('role-play').innerText()).toBe(roleplayBefore);
-    await page.close();
-  }, BROWSER_WALK_TIMEOUT);
+      await page.reload();
+      await page.locator('role-play .feedback').filter({ hasText: /分/ }).waitFor();
+      expect(await page.locator('role-play').innerText()).toBe(roleplayBefore);
+      await page.close();
+    },
+    BROWSER_WALK_TIMEOUT,
+  );
 });
