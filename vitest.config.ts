@@ -12,7 +12,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'tracking/**/*.test.ts', 'report/**/*.test.ts', 'tools/**/*.test.ts', 'test/layers.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'tracking/**/*.test.ts',
+            'report/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'test/layers.test.ts',
+          ],
           // Tracking tests that need a DOM run in the browser (web-test-runner).
           exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'tracking/e2e/**'],
         },
@@ -34,7 +40,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'tracking/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts', 'tracking/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          // Whole walks of the course in Chromium: generous, so a busy machine does not fail them.
+          testTimeout: 180_000,
+        },
       },
     ],
   },
