@@ -53,7 +53,8 @@ export const courseTocStyles = css`
   .status.in-progress {
     color: var(--course-color-primary, #0b5cad);
   }
-  .status.not-started {
+  .status.not-started,
+  .status.locked {
     color: var(--course-color-muted, #5c6670);
   }
   .items {
