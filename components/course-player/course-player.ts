@@ -7,7 +7,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import {
   courseStatus,
   doneItemIds,
+  finalAssessmentAccess,
   moduleStatus,
+  type FinalAssessmentAccess,
   type LearnerProgress,
   type ModuleStatus,
 } from '../../core/completion.js';
@@ -336,20 +338,40 @@ export class CoursePlayer extends LitElement {
     }
   }
 
+  /** In place of a final assessment that is not open yet: why, and the modules still to complete. */
+  private renderLocked(index: CourseIndex, access: FinalAssessmentAccess) {
+    const modules = index.modules.filter((m) => access.modulesToComplete.includes(m.id));
+    return html`<div class="notice locked">
+      <p>${msg('期末测验尚未开放：学完全部章节后才能参加。还需完成：')}</p>
+      <ul>
+        ${modules.map((m) => {
+          const first = m.items[0];
+          return html`<li>
+            ${first ? html`<a href=${toHash({ moduleId: m.id, itemId: first.id })}>${m.title}</a>` : m.title}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
   private renderMain(index: CourseIndex) {
     const where = this.location && locate(index, this.location);
     if (!where) return html`<main id="main"><p class="notice">${msg('课程中没有内容。')}</p></main>`;
     const { entry, previous, next, position, total } = where;
     const item = this.currentItem;
-    const body = this.moduleTask.render({
-      pending: () => html`<p role="status">${msg('正在加载…')}</p>`,
-      error: () =>
-        html`<div class="notice" role="alert">
-          <p>${msg('内容加载失败，请检查网络后重试。')}</p>
-          <button @click=${() => this.moduleTask.run()}>${msg('重试')}</button>
-        </div>`,
-      complete: () => (item ? this.renderItem(item) : nothing),
-    });
+    const access = finalAssessmentAccess(index, this.saved!.progress);
+    const locked = !access.open && entry.module.id === index.finalAssessment?.id;
+    const body = locked
+      ? this.renderLocked(index, access)
+      : this.moduleTask.render({
+          pending: () => html`<p role="status">${msg('正在加载…')}</p>`,
+          error: () =>
+            html`<div class="notice" role="alert">
+              <p>${msg('内容加载失败，请检查网络后重试。')}</p>
+              <button @click=${() => this.moduleTask.run()}>${msg('重试')}</button>
+            </div>`,
+          complete: () => (item ? this.renderItem(item) : nothing),
+        });
     const minutes = entry.item.kind === 'page' && entry.item.minutes ? entry.item.minutes : null;
     const content = index.language;
     return html`<main id="main">
@@ -425,6 +447,7 @@ export class CoursePlayer extends LitElement {
               <course-toc
                 lang=${index.language}
                 .modules=${modules}
+                .locked=${finalAssessmentAccess(index, progress).open || !index.finalAssessment ? new Set<string>() : new Set([index.finalAssessment.id])}
                 .statuses=${statuses}
                 .done=${doneItemIds(index, progress)}
                 .current=${this.location}

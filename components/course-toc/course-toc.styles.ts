@@ -54,7 +54,8 @@ const tocStyles = css`
   .status.in-progress {
     color: ${token('color-primary')};
   }
-  .status.not-started {
+  .status.not-started,
+  .status.locked {
     color: ${token('color-muted')};
   }
   .items {

@@ -11,7 +11,9 @@ import { courseTocStyles } from './course-toc.styles.js';
 /**
  * @summary The table of contents: every module with its status, and its items as links.
  *
- * Links are plain `#/module/item` hashes, so they work with a keyboard, in a new tab and after a reload.
+ * Links are plain `#/module/item` hashes, so they work with a keyboard, in a new tab and after a reload. A locked
+ * module (the final assessment before the chapters are complete) says so, and why; its link still opens its page,
+ * which explains what is left to do.
  * @csspart module - a module's `<details>` group
  */
 @localized()
@@ -26,6 +28,9 @@ export class CourseToc extends LitElement {
 
   /** Ids of items the learner has done (page seen, quiz passed, checkpoint met). */
   @property({ attribute: false }) done: ReadonlySet<string> = new Set();
+
+  /** Ids of modules not open yet (the final assessment before every chapter is complete). */
+  @property({ attribute: false }) locked: ReadonlySet<string> = new Set();
 
   /** Where the learner is. */
   @property({ attribute: false }) current: Location | null = null;
@@ -56,7 +61,15 @@ export class CourseToc extends LitElement {
           <details part="module" ?open=${isCurrent}>
             <summary>
               <span class="module-title">${module.title}</span>
-              <span class="status ${status}" lang=${getLocale()}>${this.statusLabel(status)}</span>
+              ${
+                this.locked.has(module.id)
+                  ? html`<span class="status locked" lang=${getLocale()}
+                      ><span aria-hidden="true">🔒</span>${msg('未开放')}<span class="visually-hidden"
+                        >${msg('（学完全部章节后开放）')}</span
+                      ></span
+                    >`
+                  : html`<span class="status ${status}" lang=${getLocale()}>${this.statusLabel(status)}</span>`
+              }
             </summary>
             <ol class="items">
               ${module.items.map((item) => {

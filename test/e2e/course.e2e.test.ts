@@ -101,8 +101,12 @@ describe('the shipped course in Chromium', () => {
           document.querySelector('course-player')?.shadowRoot?.querySelector('h1')?.textContent?.trim() === title,
         expectedTitles[step],
       );
-      // The item's own content rendered (page text, quiz or role-play), not just its heading.
-      await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
+      // The item's own content rendered (page text, quiz or role-play), not just its heading; for a new learner the
+      // final assessment shows why it is not open yet.
+      await page
+        .locator('course-player article :is(course-page, course-quiz, role-play, .notice.locked)')
+        .first()
+        .waitFor();
     }
     await page.close();
   });
