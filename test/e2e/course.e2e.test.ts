@@ -127,7 +127,7 @@ describe('the shipped course in Chromium', () => {
     else for (const select of await selects.all()) await select.selectOption({ index: 1 });
     await page.getByRole('button', { name: '检查答案' }).click();
     await page
-      .locator('course-question [role=status]')
+      .locator('course-question [part=feedback]')
       .filter({ hasText: /回答正确|部分正确|回答不正确/ })
       .waitFor();
     const questionBefore = await page.locator('course-quiz').innerText();
