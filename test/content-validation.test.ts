@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCourse } from '../tools/content/load-course.js';
+import { rollup } from 'rollup';
 import { build } from '../tools/build.js';
+import { coursePlugin } from '../tools/rollup-plugin-course.js';
 import { brokenFixtures, materialise, seedsDir, type ExpectedError } from './support/fixtures.js';
 import { DiagnosticList, isError, type Diagnostic } from '../tools/content/diagnostics.js';
 import { YamlSource } from '../tools/content/yaml-source.js';
@@ -95,6 +97,23 @@ describe('content validation', () => {
       const codes = warnings(example).filter((c) => /comment|curly|full-width|tab|long/.test(c));
       expect(codes, example).toEqual([]);
     }
+  });
+
+  it('a build never writes U+FFFD: the last guard fails the build before anything is written', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'course-out-'));
+    const shell = join(outDir, 'shell.html');
+    cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
+    writeFileSync(shell, '<!doctype html><html lang="zh-CN"><title>%COURSE_TITLE%\ufffd</title></html>');
+    const bundle = await rollup({
+      input: 'entry',
+      plugins: [
+        { name: 'entry', resolveId: (id) => id, load: () => 'export default 1;' },
+        coursePlugin({ root: course(null), seedsDir, indexHtml: shell }),
+      ],
+    });
+    await expect(bundle.write({ dir: join(outDir, 'dist') })).rejects.toThrow(/U\+FFFD in the output: index\.html/);
+    await bundle.close();
+    expect(existsSync(join(outDir, 'dist'))).toBe(false);
   });
 
   it('has at least 12 broken fixtures', () => {
