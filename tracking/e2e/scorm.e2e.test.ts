@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = await serveDirectory(outDir);
   browser = await launchChromium();
   course = loadCourse(new URL('../..', import.meta.url).pathname).course!;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
