@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = await serveDirectory(outDir);
   browser = await launchChromium();
   course = loadCourse(new URL('../..', import.meta.url).pathname).course!;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -155,4 +155,36 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     expect(second.rejected).toEqual([]);
     await page.close();
   }, 60_000);
+});
+
+describe('standalone: no LMS, one hall PC', () => {
+  it('says progress stays in this browser and keeps each learner’s progress apart', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const open = async (learner: string) => {
+      // A new tab: its session storage is empty, so the course asks who is learning.
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByLabel(/请输入你的姓名或工号/).fill(learner);
+      await page.getByRole('button', { name: '开始学习' }).click();
+      await page.locator('course-player h1').waitFor();
+      await expect(page.locator('tracking-status .notice').innerText()).resolves.toContain(
+        `只保存在这台设备的浏览器中（学员：${learner}）`,
+      );
+      return page;
+    };
+    const zhang = await open('张三');
+    const first = await zhang.locator('course-player h1').innerText();
+    for (let i = 0; i < 4; i++) await zhang.locator('course-player a.next').click();
+    await expect.poll(() => zhang.locator('course-player h1').innerText()).not.toBe(first);
+    const zhangHeading = await zhang.locator('course-player h1').innerText();
+    await zhang.close();
+
+    const li = await open('李四');
+    expect(await li.locator('course-player h1').innerText()).toBe(first);
+    await li.close();
+
+    const zhangAgain = await open('张三');
+    await expect.poll(() => zhangAgain.locator('course-player h1').innerText()).toBe(zhangHeading);
+    await context.close();
+  }, 90_000);
 });

@@ -89,8 +89,11 @@ describe('SCORM 1.2', () => {
       correctResponses: [{ type: 'sequencing', itemIds: ['first', 'loyal', 'valued'] }],
     });
     expect(scorm12Interaction(seq)).toMatchObject({ student_response: 'c,b,a', correct_responses: ['c,a,b'] });
-    const tf = record({ type: 'true-false', response: { type: 'true-false', value: true } });
-    delete tf.choices;
+    const { choices: _none, ...noChoices } = record({
+      type: 'true-false',
+      response: { type: 'true-false', value: true },
+    });
+    const tf: TrackedInteraction = noChoices;
     expect(
       scorm12Interaction({ ...tf, correctResponses: [{ type: 'true-false', value: false }], success: true }),
     ).toMatchObject({
