@@ -101,12 +101,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   };
 
   options.events.addEventListener('course-interaction', (event) => {
-    const record = (event as CustomEvent<CourseEventMap['course-interaction']>).detail as unknown as TrackedInteraction;
-    // Until the player emits structured responses, a record in the old string form cannot be put in any notation.
-    if (typeof record.response !== 'object' || !Array.isArray(record.correctResponses)) {
-      log(`interaction ${record.id} not in structured form; not reported`);
-      return;
-    }
+    const record: TrackedInteraction = (event as CustomEvent<CourseEventMap['course-interaction']>).detail;
     try {
       adapter.reportInteraction(record);
     } catch (error) {
