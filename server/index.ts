@@ -23,6 +23,7 @@ import { DocumentStore } from './lrs/documents.js';
 import { CORS_HEADERS, createXapiHandler, XAPI_VERSION, type XapiEvents } from './lrs/http.js';
 import { StatementStore } from './lrs/statements.js';
 import { createLms } from './lms/lms.js';
+import { serveReport } from './report-page.js';
 
 export { basicAuth, type Credentials } from './lrs/credentials.js';
 
@@ -78,6 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     account: { homePage: 'http://localhost/preview-lms', name: admin.key },
   };
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  // Beyond loopback the launcher, records and report ask for the administrator's key and secret.
+  const protect = !loopback;
   const lms = createLms({
     db,
     statements,
@@ -86,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     events,
     authority,
     courseDir: options.courseDir ?? null,
-    protect: !loopback,
+    protect,
   });
   const xapi = createXapiHandler({
     statements,
@@ -105,7 +108,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       void xapi(req, res, url.pathname.slice('/xapi/'.length).replace(/\/$/, ''), url);
       return;
     }
-    lms.handle(req, res, url).catch((error: unknown) => {
+    const handled =
+      url.pathname === '/report' && (!protect || credentials.authenticate(req.headers.authorization)?.admin === true)
+        ? serveReport(req, res, url, { courseDir: options.courseDir ?? null, admin })
+        : lms.handle(req, res, url);
+    handled.catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error');

@@ -11,6 +11,10 @@ import { Aggregator } from '../../report/aggregate.js';
 import { classify } from '../../report/classify.js';
 import { reportHtml } from '../../report/html.js';
 import { IRI, catalog, statement } from '../../report/testing/fixture.js';
+import { basicAuth, startServer, type RunningServer } from '../../server/index.js';
+import { buildCatalog } from '../../report/catalog.js';
+import { build } from '../../tools/build.js';
+import type { CourseIndex, ModuleData } from '../../core/types.js';
 import { launchChromium } from '../support/browser.js';
 
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -109,6 +113,80 @@ describe('report.html', () => {
     await expect(page.locator('#completion').innerText()).resolves.toContain(EVIL_NAME);
     await expect(page.locator('#completion').innerText()).resolves.toContain(FORMULA);
     await expect(page.locator('#items').innerText()).resolves.toContain(EVIL_RESPONSE);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('/report on the preview server', () => {
+  let server: RunningServer;
+  let courseDir: string;
+
+  beforeAll(async () => {
+    courseDir = mkdtempSync(join(tmpdir(), 'report-course-'));
+    await build({ outDir: courseDir });
+    server = await startServer({ port: 0, dbPath: join(dir, 'lrs.sqlite'), fresh: true, courseDir });
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(courseDir, { recursive: true, force: true });
+  });
+
+  it('says there is nothing yet, then shows the embedded store records as text, and passes axe', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}report`);
+    await expect(page.locator('main').innerText()).resolves.toContain('还没有学员的学习记录');
+
+    // Statements about the real course, as a cmi5 or xAPI launch sends them.
+    const index = JSON.parse(readFileSync(join(courseDir, 'content/course.json'), 'utf8')) as CourseIndex;
+    const modules = [...index.modules, ...(index.finalAssessment ? [index.finalAssessment] : [])].map(
+      (m) => JSON.parse(readFileSync(join(courseDir, 'content', m.href), 'utf8')) as ModuleData,
+    );
+    const real = buildCatalog(index, modules);
+    const question = real.questions[0]!;
+    const evil = { objectType: 'Agent', name: EVIL_NAME, mbox: 'mailto:evil@example.net' };
+    const grouping = { contextActivities: { grouping: [{ id: real.courseIri }] } };
+    const statements = [
+      {
+        actor: evil,
+        verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+        object: { id: `${real.courseIri}/questions/${encodeURIComponent(question.id)}` },
+        result: { success: false, response: EVIL_RESPONSE },
+        context: { ...grouping, extensions: { [`${real.courseIri}/extensions/attempt`]: 1 } },
+      },
+      {
+        actor: evil,
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: { id: `${real.courseIri}/modules/${encodeURIComponent(real.modules[0]!.id)}` },
+        context: grouping,
+      },
+    ];
+    const posted = await fetch(`${server.endpoint}statements`, {
+      method: 'POST',
+      headers: {
+        Authorization: basicAuth(server.credentials),
+        'X-Experience-API-Version': '1.0.3',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(statements),
+    });
+    expect(posted.status).toBe(200);
+
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.goto(`${server.url}report${lang === 'en' ? '?lang=en' : ''}`);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await page.locator('figure svg[role="img"]').count()).toBe(4);
+      await expect(page.locator('#completion').innerText()).resolves.toContain(EVIL_NAME);
+      await expect(page.locator('#items').innerText()).resolves.toContain(EVIL_RESPONSE);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await axe(page)).toEqual([]);
+    }
     expect(dialogs).toEqual([]);
     await page.close();
   });
