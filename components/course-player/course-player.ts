@@ -2,7 +2,6 @@ import { msg, str, localized } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   courseStatus,
@@ -102,9 +101,10 @@ export class CoursePlayer extends LitElement {
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
   /**
-   * One visit to an item: its number and the state the item is restored from. Restoring happens once per visit: the
-   * item gets this state when its element is created and reports every later change as an event; handing the saved
-   * state back on each render would put the item back and freeze it (Lit sets object bindings on every render).
+   * One visit to an item: its number, and the state bound to the item's element. Restoring happens once per visit:
+   * the element is created with the saved state, and from then on the binding holds the very state the element last
+   * reported, so re-rendering hands it back its own state, never an older one. (Lit sets object bindings on every
+   * render: binding the state saved at the start of the visit put the item back on each event and froze it.)
    */
   private visit: { count: number; quiz: QuizAttemptState | null; roleplay: RolePlayState | null } = {
     count: 0,
@@ -228,6 +228,7 @@ export class CoursePlayer extends LitElement {
   private recordState<K extends 'quizzes' | 'roleplays'>(kind: K, id: string, value: LearnerProgress[K][string]): void {
     const progress = this.saved!.progress;
     this.saved = { ...this.saved!, progress: { ...progress, [kind]: { ...progress[kind], [id]: value } } };
+    if (id === this.location?.itemId) this.visit = { ...this.visit, [kind === 'quizzes' ? 'quiz' : 'roleplay']: value };
     this.persist();
   }
 
@@ -323,7 +324,7 @@ export class CoursePlayer extends LitElement {
         return html`<course-quiz
           lang=${this.index!.language}
           .quiz=${item.quiz}
-          .state=${guard([this.visit], () => this.visit.quiz)}
+          .state=${this.visit.quiz}
           .learnerSeed=${this.saved!.learnerSeed}
           @course-quiz-state=${this.onQuizState}
         ></course-quiz>`;
@@ -331,7 +332,7 @@ export class CoursePlayer extends LitElement {
         return html`<role-play
           lang=${this.index!.language}
           .roleplay=${item.roleplay}
-          .state=${guard([this.visit], () => this.visit.roleplay)}
+          .state=${this.visit.roleplay}
           .learnerSeed=${this.saved!.learnerSeed}
           @course-roleplay-state=${this.onRolePlayState}
         ></role-play>`;

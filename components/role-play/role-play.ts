@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from '../shared/emit.js';
 import type { RolePlayState } from '../../core/interactions.js';
+import { ReportedState } from '../../core/reported-state.js';
+import { restoreRolePlay } from '../../core/roleplay-restore.js';
 import type { Mood, Outcome, RolePlay, RolePlayNode, RolePlayRequirement } from '../../core/types.js';
 import {
   bestReplies,
@@ -17,7 +19,6 @@ import {
   isCapped,
   isEnded,
   isHarmful,
-  isValidState,
   maxScore,
   orderedReplies,
   pathScore,
@@ -119,6 +120,8 @@ export class RolePlayElement extends LitElement {
   @state() private missingChoice = false;
   /** The state rendered: `state`, or a fresh one when it is null or does not fit the role-play. */
   private view: RolePlayState | null = null;
+  /** The state this element last reported: a parent handing it back is not a restore. */
+  private readonly reported = new ReportedState<RolePlayState>();
   /** Identifies the screen on display, to notice when a new node is shown. */
   private screenKey = '';
   /** When the node on screen was shown (ms since epoch), for an interaction's duration. */
@@ -156,7 +159,8 @@ export class RolePlayElement extends LitElement {
     const previous = changed.get('roleplay') as RolePlay | undefined;
     if (previous && previous.id !== this.roleplay?.id && !changed.has('state')) this.state = null;
     if ((changed.has('roleplay') || changed.has('state')) && this.roleplay) {
-      this.view = this.resolveState();
+      const restoring = changed.has('roleplay') || this.reported.isRestore(this.state);
+      this.view = restoring || !this.state ? restoreRolePlay(this.roleplay, this.state) : this.state;
       const key = `${this.roleplay.id}|${this.view.path.length}|${this.view.nodeId}|${this.view.showingFeedback}`;
       if (key !== this.screenKey) {
         const fresh = this.screenKey === '' || this.view.path.length === 0;
@@ -239,19 +243,8 @@ export class RolePlayElement extends LitElement {
 
   /** Takes a new state and reports it. */
   private commit(next: RolePlayState): void {
-    this.state = next;
+    this.state = this.reported.report(next);
     emit(this, 'course-roleplay-state', { roleplayId: this.roleplay.id, state: next });
-  }
-
-  private resolveState(): RolePlayState {
-    const rp = this.roleplay;
-    const saved = this.state;
-    if (isValidState(rp, saved)) return saved;
-    // Saved for other content: start afresh, keeping the learner's runs and best result when they are there.
-    const partial = saved as Partial<RolePlayState> | null;
-    const runs = typeof partial?.runs === 'number' ? partial.runs : 0;
-    const best = runs > 0 && partial?.best?.roleplayId === rp.id ? partial.best : null;
-    return { ...startState(rp), runs, best };
   }
 
   // Private rendering helpers

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CourseIndex } from '../../core/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../tools/build.js';
 import { launchChromium } from '../support/browser.js';
@@ -13,7 +12,6 @@ import { serveDirectory } from '../support/static-server.js';
 let outDir: string;
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
-let courseId: string;
 
 const QUIZ = '#/service-channels/service-channels-quiz';
 const ROLEPLAY = '#/complaint-handling/rp-overcharge-hotline';
@@ -23,7 +21,6 @@ beforeAll(async () => {
   await build({ outDir });
   server = await serveDirectory(outDir);
   browser = await launchChromium();
-  courseId = (JSON.parse(readFileSync(join(outDir, 'content/course.json'), 'utf8')) as CourseIndex).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -35,7 +32,7 @@ afterAll(async () => {
 /** A new learner with a fixed seed, so the draw and the shuffles are the same on every run. */
 async function newLearner(hash: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await seedLearner(page, courseId, 'e2e-resume-learner');
+  await seedLearner(page, 'e2e-resume-learner');
   await page.goto(`${server.url}${hash}`);
   await page.locator('course-player h1').waitFor();
   return page;

@@ -1,5 +1,7 @@
 import type { Position } from './diagnostics.js';
 import { checkQuestionFeedback } from './check-feedback.js';
+import { normaliseFillIn } from '../../core/normalise.js';
+import { attemptRules, DEFAULT_RETRY_CREDIT } from '../../core/question-attempt.js';
 import type { Question, Quiz } from '../../core/types.js';
 import type { DiagnosticList } from './diagnostics.js';
 import type { IdRegistry } from './ids.js';
@@ -14,7 +16,10 @@ export interface QuizContext {
   objectives: Set<string>;
 }
 
-/** Cross-checks a schema-valid quiz: ids, answer keys against options, objectives, feedback (draws: pool-references). */
+/**
+ * Cross-checks a schema-valid quiz: ids, answer keys against options, objectives, feedback (draws: pool-references),
+ * and the attempt rules (a true/false has one try; feedback shown after a wrong try never gives the answer away).
+ */
 export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
   const { source, diagnostics, ids } = ctx;
   ids.claim(quiz.id, 'quiz', source.file, source.valueAt(['id']));
@@ -56,6 +61,7 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
       }
       checkAnswerKey(question, path, ctx);
       checkQuestionFeedback(question, path, source, diagnostics);
+      checkTries(quiz, question, path, ctx);
     });
   });
   if (quiz.final) checkFinalAssessment(quiz, ctx);
@@ -216,6 +222,71 @@ function checkAnswerKey(question: Question, path: PathSegment[], ctx: QuizContex
           },
         );
       }
+      break;
+    }
+    default:
+  }
+}
+
+/**
+ * The attempt rules a trainer can break: a true/false with more than one try (two options: the second try is a given),
+ * and feedback shown after a wrong try that contains an accepted answer while tries remain (the next try copies it).
+ */
+function checkTries(quiz: Quiz, question: Question, path: PathSegment[], ctx: QuizContext): void {
+  const { source, diagnostics } = ctx;
+  if (question.type === 'true-false' && (question.attempts ?? 1) > 1) {
+    diagnostics.add(
+      source.file,
+      source.valueAt([...path, 'attempts']),
+      'true-false-tries',
+      {
+        zh: `判断题“${question.id}”设置了 ${question.attempts} 次尝试机会；判断题只有两个选项，第二次必然答对。`,
+        en: `True/false question "${question.id}" allows ${question.attempts} tries; with two options the second try is a given.`,
+      },
+      {
+        zh: '删除这道题的 attempts，或改为 attempts: 1。判断题总是只有 1 次机会。',
+        en: 'Remove attempts from this question, or set attempts: 1. A true/false question always has one try.',
+      },
+    );
+  }
+  const rules = attemptRules(question, { ...quiz, retryCredit: quiz.retryCredit ?? DEFAULT_RETRY_CREDIT });
+  if (rules.triesAllowed < 2) return;
+  const revealing = (text: string | undefined, answers: readonly string[]): string | undefined => {
+    const shown = normaliseFillIn(text ?? '');
+    return answers.find((answer) => {
+      const key = normaliseFillIn(answer);
+      return key.length >= 2 && shown.includes(key);
+    });
+  };
+  const report = (at: PathSegment[], answer: string): void =>
+    diagnostics.add(
+      source.file,
+      source.valueAt(at),
+      'answer-in-feedback',
+      {
+        zh: `题目“${question.id}”答错后显示的反馈包含正确答案“${answer}”，而学员还有机会再试，下一次照抄即可。`,
+        en: `The feedback question "${question.id}" shows after a wrong try contains the answer "${answer}", while the learner may still try again and copy it.`,
+      },
+      {
+        zh: '改写这段反馈：提示思路或出处，但不写出答案；答案会在用完尝试次数后显示，也可以写在 explanation 中。',
+        en: 'Rewrite this feedback to hint at the reasoning or the source without the answer; the answer is shown once tries run out, and explanation may state it.',
+      },
+    );
+  switch (question.type) {
+    case 'fill-in': {
+      const answer = revealing(question.feedback.incorrect, question.answer);
+      if (answer !== undefined) report([...path, 'feedback', 'incorrect'], answer);
+      break;
+    }
+    case 'single':
+    case 'multiple': {
+      const right = new Set(question.type === 'single' ? [question.answer] : question.answer);
+      const answers = question.options.filter((option) => right.has(option.id)).map((option) => option.text);
+      question.options.forEach((option, i) => {
+        if (right.has(option.id)) return;
+        const answer = revealing(option.feedback, answers);
+        if (answer !== undefined) report([...path, 'options', i, 'feedback'], answer);
+      });
       break;
     }
     default:
