@@ -20,7 +20,7 @@ export default defineConfig({
             'test/layers.test.ts',
           ],
           // Tracking tests that need a DOM run in the browser (web-test-runner).
-          exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'tracking/e2e/**'],
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
         // Generates the UI translation modules once, before any test bundles the app.
         test: {
           name: 'content',
-          include: ['test/*.test.ts'],
+          include: ['test/*.test.ts', 'test/tracking/**/*.test.ts'],
           exclude: ['test/layers.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
         },
@@ -42,7 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts', 'tracking/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // Whole walks of the course in Chromium: generous, so a busy machine does not fail them.
           testTimeout: 180_000,

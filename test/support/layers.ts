@@ -20,7 +20,8 @@ interface RoomRule {
 export const ROOMS: Record<Room, RoomRule> = {
   core: { folders: ['core/'], imports: [], packages: [] },
   components: { folders: ['components/', 'locales/'], imports: ['core'], packages: ['lit', '@lit/'] },
-  app: { folders: ['app/'], imports: ['components', 'core'], packages: ['lit', '@lit/'] },
+  // The learner's entry point composes the player and the tracking runtime.
+  app: { folders: ['app/'], imports: ['components', 'tracking', 'core'], packages: ['lit', '@lit/'] },
   tracking: { folders: ['tracking/'], imports: ['core'], packages: 'no-node' },
   report: { folders: ['report/'], imports: ['core'], packages: 'any' },
   server: { folders: ['server/'], imports: ['report', 'core'], packages: 'any' },
@@ -30,7 +31,8 @@ export const ROOMS: Record<Room, RoomRule> = {
   config: { folders: [], imports: ['tools', 'test'], packages: 'any' },
 };
 
-const ARROWS = 'rooms import downwards: app → components → core, tracking → core, server → report → core, tools → core';
+const ARROWS =
+  'rooms import downwards: app → components → core, app → tracking → core, server → report → core, tools → core';
 const SKIP = new Set(['node_modules', 'dist', 'fixtures', 'generated', 'package', 'packages', 'coverage']);
 
 function roomOf(file: string): Room | null {

@@ -5,19 +5,24 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import validateStatement from 'xapi-validation';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCourse, type BuiltCourse } from '../../tools/content/load-course.js';
-import type { TrackedInteraction } from '../interaction.js';
-import { allRecords } from '../testing/course-records.js';
-import { strictScorm12InteractionProblems } from '../testing/scorm12-strict.js';
-import { scorm12Interaction } from './scorm12.js';
-import { scorm2004Interaction } from './scorm2004.js';
-import { courseActivityId, interactionActivity, interactionResult, itemActivityId } from './xapi.js';
+import type { TrackedInteraction } from '../../tracking/interaction.js';
+import { allRecords } from '../support/tracking/course-records.js';
+import { strictScorm12InteractionProblems } from '../support/tracking/scorm12-strict.js';
+import { scorm12Interaction } from '../../tracking/notation/scorm12.js';
+import { scorm2004Interaction } from '../../tracking/notation/scorm2004.js';
+import {
+  courseActivityId,
+  interactionActivity,
+  interactionResult,
+  itemActivityId,
+} from '../../tracking/notation/xapi.js';
 
 let course: BuiltCourse;
 let records: TrackedInteraction[];
 const warnings: string[] = [];
 
 beforeAll(() => {
-  const loaded = loadCourse(new URL('../..', import.meta.url).pathname);
+  const loaded = loadCourse(new URL('../../', import.meta.url).pathname);
   course = loaded.course!;
   records = allRecords(course);
   // scorm-again accepts some non-standard values with a console warning ("normalizing"): those count as failures.

@@ -1,11 +1,13 @@
 // The cmi5 AU rules with the spec's sample launch data; every statement checked by xapi-validation.
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import validateStatement from 'xapi-validation';
 import { describe, expect, it } from 'vitest';
-import { CMI5, Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from './session-rules.js';
+import { CMI5, Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from '../../tracking/cmi5/session-rules.js';
 
-const SCENARIOS = '/work/shared/standards/cmi5/samples/scenarios';
+// The cmi5 working group's sample scenarios, in ../shared beside the project (read-only, never copied in).
+const SCENARIOS = fileURLToPath(new URL('../../../shared/standards/cmi5/samples/scenarios', import.meta.url));
 const launchData = (scenario: string): Cmi5LaunchData =>
   JSON.parse(readFileSync(`${SCENARIOS}/${scenario}/02-lms_launch_data.json`, 'utf8')) as Cmi5LaunchData;
 

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../tools/build.js';
 import { launchSizes, XAPI_MODULES } from '../../tools/bundle-size.js';
 import { loadCourse } from '../../tools/content/load-course.js';
-import { launchChromium } from '../../test/support/browser.js';
-import { serveDirectory } from '../../test/support/static-server.js';
-import { decodeResume, type ResumeCourse } from '../resume/resume-codec.js';
-import { strictScorm12CoreProblems, strictScorm12InteractionProblems } from '../testing/scorm12-strict.js';
-import type { Scorm12Interaction } from '../notation/scorm12.js';
-import { goTo, playRolePlay, takeQuiz, answerQuestion } from './learner-ui.js';
-import { close, installLms, launch, type ScormVersion } from './scorm-lms.js';
+import { launchChromium } from '../support/browser.js';
+import { serveDirectory } from '../support/static-server.js';
+import { decodeResume, type ResumeCourse } from '../../tracking/resume/resume-codec.js';
+import { strictScorm12CoreProblems, strictScorm12InteractionProblems } from '../support/tracking/scorm12-strict.js';
+import type { Scorm12Interaction } from '../../tracking/notation/scorm12.js';
+import { goTo, playRolePlay, takeQuiz, answerQuestion } from '../support/tracking/learner-ui.js';
+import { close, installLms, launch, type ScormVersion } from '../support/tracking/scorm-lms.js';
 
 let outDir: string;
 let output: RollupOutput;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   installLms(outDir);
   server = await serveDirectory(outDir);
   browser = await launchChromium();
-  course = loadCourse(new URL('../..', import.meta.url).pathname).course!;
+  course = loadCourse(new URL('../../', import.meta.url).pathname).course!;
 }, 300_000);
 
 afterAll(async () => {

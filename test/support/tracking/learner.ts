@@ -3,15 +3,15 @@
  * page, every quiz taken several times (right and wrong answers, one question changed after checking), every path
  * of every role-play, and one attempt and one run left in progress.
  */
-import { emptyProgress } from '../../core/completion.js';
-import type { QuestionResponse, QuizAttemptState, RolePlayState } from '../../core/interactions.js';
-import type { SavedProgress } from '../../core/progress-store.js';
-import { finishAttempt, newAttempt, questionsOf, setAnswer, startAttempt } from '../../core/quiz.js';
-import { choose, continueFrom, enumeratePaths, restart, startState } from '../../core/roleplay.js';
-import { readingSequence } from '../../core/route.js';
-import { scoreResponse } from '../../core/scoring.js';
-import type { Quiz, RolePlay } from '../../core/types.js';
-import type { ResumeCourse } from '../resume/resume-codec.js';
+import { emptyProgress } from '../../../core/completion.js';
+import type { QuestionResponse, QuizAttemptState, RolePlayState } from '../../../core/interactions.js';
+import type { SavedProgress } from '../../../core/progress-store.js';
+import { finishAttempt, newAttempt, questionsOf, setAnswer, startAttempt } from '../../../core/quiz.js';
+import { choose, continueFrom, enumeratePaths, restart, startState } from '../../../core/roleplay.js';
+import { readingSequence } from '../../../core/route.js';
+import { scoreResponse } from '../../../core/scoring.js';
+import type { Quiz, RolePlay } from '../../../core/types.js';
+import type { ResumeCourse } from '../../../tracking/resume/resume-codec.js';
 import { answersOf } from './course-records.js';
 
 const T0 = Date.parse('2026-11-27T08:00:00.000Z');

@@ -2,12 +2,12 @@
  * Test support: every interaction record the real course can produce (each question answered right and in every
  * wrong way we can name, each role-play reply), in the structured form the player emits.
  */
-import type { InteractionResponse, QuestionResponse } from '../../core/interactions.js';
-import { bestReplies, bestScore, replyChoices, scaledScore } from '../../core/roleplay.js';
-import { interactionRecord, scoreResponse } from '../../core/scoring.js';
-import type { Question, Quiz, RolePlay } from '../../core/types.js';
-import type { BuiltCourse } from '../../tools/content/load-course.js';
-import type { TrackedInteraction } from '../interaction.js';
+import type { InteractionResponse, QuestionResponse } from '../../../core/interactions.js';
+import { bestReplies, bestScore, replyChoices, scaledScore } from '../../../core/roleplay.js';
+import { interactionRecord, scoreResponse } from '../../../core/scoring.js';
+import type { Question, Quiz, RolePlay } from '../../../core/types.js';
+import type { BuiltCourse } from '../../../tools/content/load-course.js';
+import type { TrackedInteraction } from '../../../tracking/interaction.js';
 
 const NOW = new Date('2026-11-27T08:30:12.345Z');
 

@@ -2,7 +2,7 @@
  * Test oracle: the SCORM 1.2 RTE data-model rules scorm-again relaxes (it normalises `incorrect`, accepts
  * multi-character choices, ISO strings and over-long values). Each function returns the problems it finds.
  */
-import type { Scorm12Interaction } from '../notation/scorm12.js';
+import type { Scorm12Interaction } from '../../../tracking/notation/scorm12.js';
 
 const IDENTIFIER = /^[A-Za-z0-9_-]{1,255}$/;
 const CHAR = '[0-9a-z]';

@@ -2,14 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SavedProgress } from '../../core/progress-store.js';
 import type { Question } from '../../core/types.js';
 import { loadCourse } from '../../tools/content/load-course.js';
-import { wholeCourse } from '../testing/learner.js';
-import { DEGRADATION_STEPS, decodeResume, encodeResume, type ResumeCourse } from './resume-codec.js';
+import { wholeCourse } from '../support/tracking/learner.js';
+import {
+  DEGRADATION_STEPS,
+  decodeResume,
+  encodeResume,
+  type ResumeCourse,
+} from '../../tracking/resume/resume-codec.js';
 
 const SCORM12_SUSPEND_DATA = 4096;
 let course: ResumeCourse;
 
 beforeAll(() => {
-  course = loadCourse(new URL('../..', import.meta.url).pathname).course!;
+  course = loadCourse(new URL('../../', import.meta.url).pathname).course!;
 });
 
 /** A deep copy of the course with `change` applied, as a trainer's edit between two launches. */
