@@ -21,7 +21,7 @@ async function render(spec: vl.TopLevelSpec): Promise<string> {
   const compiled = vl.compile({
     ...spec,
     config: { font: FONT, background: 'white', axis: { labelLimit: 220 }, bar: { color: '#1f5f8b' } },
-  } as vl.TopLevelSpec).spec;
+  }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();

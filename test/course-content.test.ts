@@ -870,15 +870,14 @@ describe('the content checks', () => {
   });
 
   it('count application questions and catch a fill-in answer given away after a wrong try', () => {
-    const q = (id: string, tags?: string[]): Question =>
-      ({
-        id,
-        type: 'true-false',
-        prompt: 'p',
-        answer: true,
-        feedback: { true: 't', false: 'f' },
-        ...(tags ? { tags } : {}),
-      }) as Question;
+    const q = (id: string, tags?: string[]): Question => ({
+      id,
+      type: 'true-false',
+      prompt: 'p',
+      answer: true,
+      feedback: { true: 't', false: 'f' },
+      ...(tags ? { tags } : {}),
+    });
     const quiz = (questions: Question[]): Quiz =>
       ({ id: 'qz', title: 't', pools: [{ id: 'p', questions }] }) as unknown as Quiz;
     expect(
@@ -887,18 +886,22 @@ describe('the content checks', () => {
     expect(applicationShortfall(quiz([q('a', ['application']), q('b'), q('c'), q('d')])).join()).toContain(
       '1 of 4 questions are tagged application; it needs at least 2 (40%)',
     );
-    const fill = (incorrect: string): Question =>
-      ({
-        id: 'f',
-        type: 'fill-in',
-        prompt: 'p',
-        answer: ['管理', '管理统一'],
-        feedback: { correct: 'c', incorrect },
-      }) as Question;
+    const fill = (incorrect: string): Question => ({
+      id: 'f',
+      type: 'fill-in',
+      prompt: 'p',
+      answer: ['管理', '管理统一'],
+      feedback: { correct: 'c', incorrect },
+    });
     expect(answerLeaks(fill('不对。答案是“管理”。'))).toHaveLength(1);
     expect(answerLeaks(fill('不对。想一想连锁经营要统一哪三样。'))).toEqual([]);
-    const seconds = (incorrect: string): Question =>
-      ({ id: 's', type: 'fill-in', prompt: 'p', answer: ['5'], feedback: { correct: 'c', incorrect } }) as Question;
+    const seconds = (incorrect: string): Question => ({
+      id: 's',
+      type: 'fill-in',
+      prompt: 'p',
+      answer: ['5'],
+      feedback: { correct: 'c', incorrect },
+    });
     expect(answerLeaks(seconds('不对。规范是稍停 5 秒。'))).toHaveLength(1);
     expect(answerLeaks(seconds('不对。比挂机前的 3～5 秒、15 秒都不同。'))).toEqual([]);
   });

@@ -25,7 +25,7 @@ type RolePlayItem = Extract<ModuleItem, { kind: 'roleplay' }>;
 function items(): ModuleItem[] {
   if (!course)
     expect.fail(`the course did not load: ${diagnostics.map((d) => `${d.file}:${d.line} [${d.code}]`).join('; ')}`);
-  return course!.modules.flatMap((m) => m.items);
+  return course.modules.flatMap((m) => m.items);
 }
 
 describe('pages of the real course', () => {

@@ -41,7 +41,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
   const source = await CourseSource.load(options.indexUrl);
   const index = source.index;
-  const launch = detectLaunch(win as unknown as LaunchWindow);
+  const launch = detectLaunch(win);
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   try {

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { type EventEmitter } from 'node:events';
 import { agentKey, isObject, type JsonObject } from './agents.js';
 import type { CredentialStore, Principal } from './credentials.js';
 import type { DocumentKey, DocumentKind, DocumentStore } from './documents.js';
@@ -493,9 +493,7 @@ function checkSignatures(list: JsonObject[], parts: Map<string, Attachment>): vo
         const { attachments: _a, id, stored: _s, authority: _au, version: _v, ...rest } = x;
         return canonicalJson({
           ...rest,
-          ...(id !== undefined && payload && (payload as JsonObject).id !== undefined
-            ? { id: String(id).toLowerCase() }
-            : {}),
+          ...(id !== undefined && payload && payload.id !== undefined ? { id: String(id).toLowerCase() } : {}),
         });
       };
       if (strip(payload) !== strip(s)) throw badRequest('The signature payload does not match the statement');

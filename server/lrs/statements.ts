@@ -60,9 +60,9 @@ export class StatementStore {
     const prepared = input.map((raw) => {
       const s = structuredClone(raw);
       if (typeof s.id !== 'string') s.id = randomUUID();
-      s.id = (s.id as string).toLowerCase();
-      if (ids.has(s.id as string)) throw badRequest(`Statement id ${s.id} appears twice in the batch`);
-      ids.add(s.id as string);
+      s.id = s.id.toLowerCase();
+      if (ids.has(s.id)) throw badRequest(`Statement id ${s.id} appears twice in the batch`);
+      ids.add(s.id);
       return { raw, s };
     });
     this.checkAttachments(input, attachments);

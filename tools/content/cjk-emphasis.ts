@@ -79,9 +79,9 @@ export function cjkFriendlyEmphasis(): MarkedExtension {
             if (!touchesCjk) return false;
             const raw = src.slice(0, i - start + size);
             const text = raw.slice(size, -size);
-            if (size === 1) return { type: 'em', raw, text, tokens: this.lexer.inlineTokens(text) } as Tokens.Em;
+            if (size === 1) return { type: 'em', raw, text, tokens: this.lexer.inlineTokens(text) };
             const inner = size === 3 ? `*${text}*` : text;
-            return { type: 'strong', raw, text: inner, tokens: this.lexer.inlineTokens(inner) } as Tokens.Strong;
+            return { type: 'strong', raw, text: inner, tokens: this.lexer.inlineTokens(inner) };
           }
           i += length;
         }

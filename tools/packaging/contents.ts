@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 
 /** Every file under a folder, relative with forward slashes, sorted (so the manifests list them in a stable order). */
 export function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();

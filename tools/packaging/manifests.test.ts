@@ -74,7 +74,7 @@ describe('generated manifests', () => {
 
   it('keeps markup characters in titles as text', () => {
     for (const kind of PACKAGE_KINDS) {
-      expect(dom(manifestFor(kind, meta)).documentElement!.textContent).toContain('客服 <基础> & “礼仪” "A"');
+      expect(dom(manifestFor(kind, meta)).documentElement.textContent).toContain('客服 <基础> & “礼仪” "A"');
     }
   });
 

@@ -58,7 +58,7 @@ export function unpackPackage(
 
 function readManifest(dir: string): Omit<UnpackedPackage, 'dir'> {
   const parse = (file: string): Document =>
-    new DOMParser().parseFromString(readFileSync(join(dir, file), 'utf8'), 'text/xml') as unknown as Document;
+    new DOMParser().parseFromString(readFileSync(join(dir, file), 'utf8'), 'text/xml');
   const first = (doc: Document, name: string): Element | undefined => doc.getElementsByTagNameNS('*', name)[0];
   const text = (e: Element | undefined): string => e?.textContent?.trim() ?? '';
   if (existsSync(join(dir, 'cmi5.xml'))) {

@@ -366,7 +366,7 @@ function encodeResponse(question: Question, response: QuestionResponse): string 
       return Array.isArray(response) ? response.map((id) => at(question.items, id)).join('') : null;
     case 'matching': {
       if (typeof response !== 'object' || Array.isArray(response)) return null;
-      const pairs = response as Record<string, string>;
+      const pairs = response;
       return question.sources.map((s) => (pairs[s.id] ? at(question.targets, pairs[s.id]!) : '.')).join('');
     }
   }

@@ -72,7 +72,7 @@ describe('Scorm12Adapter', () => {
   it('mastery score from the LMS, status, 0–100 score, journaled interactions, exit and session time', async () => {
     const lms = new Scorm12API({ logLevel: 5, autocommit: false });
     lms.cmi.student_data.mastery_score = '70';
-    const adapter = new Scorm12Adapter(lms as unknown as Scorm12Api);
+    const adapter = new Scorm12Adapter(lms);
     const start = await adapter.start();
     expect(start).toMatchObject({ masteryScaled: 0.7, mode: 'normal', resume: null });
     expect(lms.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
@@ -96,14 +96,14 @@ describe('Scorm12Adapter', () => {
 
   it('exit suspend while unfinished; browse and review record nothing', async () => {
     const lms = new Scorm12API({ logLevel: 5, autocommit: false });
-    const adapter = new Scorm12Adapter(lms as unknown as Scorm12Api);
+    const adapter = new Scorm12Adapter(lms);
     await adapter.start();
     adapter.reportStatus(status({}));
     adapter.finish();
     expect(model(lms).core.exit).toBe('suspend');
     const review = new Scorm12API({ logLevel: 5, autocommit: false });
     review.cmi.core.lesson_mode = 'review';
-    const reviewing = new Scorm12Adapter(review as unknown as Scorm12Api);
+    const reviewing = new Scorm12Adapter(review);
     expect((await reviewing.start()).mode).toBe('review');
     reviewing.reportInteraction(record);
     reviewing.reportStatus(status({ completed: true }));
@@ -117,7 +117,7 @@ describe('Scorm2004Adapter', () => {
   it('one entry per interaction id, updated; success against scaled_passing_score; exit', async () => {
     const lms = new Scorm2004API({ logLevel: 5, autocommit: false });
     lms.cmi.scaled_passing_score = '0.7';
-    const adapter = new Scorm2004Adapter(lms as unknown as Scorm2004Api, { language: 'zh-CN' });
+    const adapter = new Scorm2004Adapter(lms, { language: 'zh-CN' });
     expect((await adapter.start()).masteryScaled).toBe(0.7);
     adapter.reportInteraction(record);
     adapter.reportInteraction({ ...record, response: { type: 'choice', choiceIds: ['a'] }, success: true });

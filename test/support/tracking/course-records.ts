@@ -34,7 +34,7 @@ export function structuredResponse(question: Question, response: QuestionRespons
 /** The course's right answer(s) as correct responses: every accepted fill-in variant its own entry. */
 export function correctResponses(question: Question): InteractionResponse[] {
   if (question.type === 'fill-in') return question.answer.map((text) => ({ type: 'fill-in', text }));
-  return [structuredResponse(question, question.answer as QuestionResponse)];
+  return [structuredResponse(question, question.answer)];
 }
 
 /** Right answer first, then wrong ones: each other option, a partial and a reversed list, awkward typed text. */
