@@ -9,7 +9,7 @@ import type { CourseEventMap } from '../core/events.js';
 import { toHash } from '../core/route.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
-import { detectLaunch, type Launch, type LaunchKind, type LaunchWindow } from './launch.js';
+import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
 import { decodeResume, encodeResume, type ResumeCourse } from './resume/resume-codec.js';
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
 

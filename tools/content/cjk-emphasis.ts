@@ -6,7 +6,7 @@
  * (ideograph, kana, hangul, CJK punctuation, full-width form) next to a delimiter run counts like whitespace when
  * the other side is punctuation. Runs not touching CJK are left to marked, so Latin text parses exactly as before.
  */
-import type { MarkedExtension, Tokens } from 'marked';
+import type { MarkedExtension } from 'marked';
 
 const WHITESPACE = /^\s$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;

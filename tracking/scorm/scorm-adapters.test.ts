@@ -1,7 +1,6 @@
 // The SCORM adapters against scorm-again's data model (as the LMS), in Node.
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it, vi } from 'vitest';
-import type { Scorm12Api, Scorm2004Api } from '../launch.js';
 import type { ReportedStatus } from '../tracker.js';
 import type { TrackedInteraction } from '../interaction.js';
 import { Scorm12Adapter } from './scorm12-adapter.js';
