@@ -53,7 +53,8 @@ describe('time', () => {
 describe('fill-in', () => {
   it('patterns are the distinct normalised accepted answers', () => {
     const answers = ['5～6', '5~6', '5-6', '五到六'].map((text) => ({ type: 'fill-in' as const, text }));
-    expect(fillInKeys(answers)).toEqual(['56', '五到六']);
+    // Ranges keep their sign (5～6 is not 56): every way of writing one range is one pattern.
+    expect(fillInKeys(answers)).toEqual(['5~6', '五到六']);
   });
   it('typed text is made delimiter-safe and cut by code points', () => {
     expect(delimiterSafeText('{x}[,]y', 250)).toBe('｛x}[，]y');
