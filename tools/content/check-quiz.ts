@@ -65,6 +65,36 @@ export function checkQuiz(quiz: Quiz, ctx: QuizContext): void {
     });
   });
   if (quiz.final) checkFinalAssessment(quiz, ctx);
+  checkLongestIsCorrect(quiz, ctx);
+}
+
+/**
+ * Test-wise learners pick the longest option. When it is the right one in most single-answer questions of a bank,
+ * the score measures that habit, not the learner's judgement: warn, naming the questions.
+ */
+function checkLongestIsCorrect(quiz: Quiz, ctx: QuizContext): void {
+  const singles = quiz.pools.flatMap((pool) => pool.questions ?? []).filter((q) => q.type === 'single');
+  if (singles.length < 4) return;
+  const length = (text: string) => [...text].length;
+  const longest = singles.filter((q) => {
+    const answer = q.options.find((o) => o.id === q.answer);
+    return answer !== undefined && q.options.every((o) => o === answer || length(o.text) < length(answer.text));
+  });
+  if (longest.length * 2 <= singles.length) return;
+  const ids = longest.map((q) => q.id).join('、');
+  ctx.diagnostics.warn(
+    ctx.source.file,
+    ctx.source.valueAt(['id']),
+    'correct-longest',
+    {
+      zh: `本题库 ${singles.length} 道单选题中有 ${longest.length} 道的正确选项是最长的（${ids}）：学员只要挑最长的选项就能得分。`,
+      en: `In ${longest.length} of ${singles.length} single-answer questions of this bank the correct option is the longest (${ids}): picking the longest option scores.`,
+    },
+    {
+      zh: '改写其中一些题：让错误选项也写得具体、像新员工真会犯的错，或把正确选项写得更简洁。',
+      en: 'Rewrite some of them: make wrong options as specific as a mistake a new employee would make, or the right one more concise.',
+    },
+  );
 }
 
 /**
