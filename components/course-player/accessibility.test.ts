@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { KeyValueStorage } from '../../core/progress-store.js';
+import { ProgressStore, type KeyValueStorage } from '../../core/progress-store.js';
 import { deepActiveElement } from '../shared/test-helpers.js';
 import type { CoursePlayer } from './course-player.js';
 import './define.js';
@@ -8,6 +8,7 @@ import './define.js';
 // Accessibility of the player as a whole (issue 7, part 5), in both interface languages. axe runs with every rule,
 // `region` included, in each state these tests reach.
 const SRC = '/__course/content/course.json';
+const COURSE_ID = 'https://example.com/courses/fixture';
 
 function memoryStorage(): KeyValueStorage {
   const data = new Map<string, string>();
@@ -18,7 +19,9 @@ const shadow = (el: CoursePlayer): ShadowRoot => el.shadowRoot!;
 const heading = (el: CoursePlayer): string => shadow(el).querySelector('h1')?.textContent?.trim() ?? '';
 
 async function player(): Promise<CoursePlayer> {
-  const el = await fixture<CoursePlayer>(html`<course-player src=${SRC} .storage=${memoryStorage()}></course-player>`);
+  const el = await fixture<CoursePlayer>(
+    html`<course-player src=${SRC} .progressStorage=${new ProgressStore(COURSE_ID, memoryStorage())}></course-player>`,
+  );
   await waitUntil(() => shadow(el).querySelector('h1'), 'player did not load', { timeout: 15000 });
   return el;
 }

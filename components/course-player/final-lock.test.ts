@@ -2,13 +2,14 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { LearnerProgress } from '../../core/completion.js';
 import type { QuizAttemptState, RolePlayState } from '../../core/interactions.js';
-import type { KeyValueStorage } from '../../core/progress-store.js';
+import { ProgressStore, type KeyValueStorage } from '../../core/progress-store.js';
 import type { CoursePlayer } from './course-player.js';
 import './define.js';
 
 // The fixture course (test/fixtures/valid), whose course.yaml opens the final assessment after every module.
 const SRC = '/__course/content/course.json';
-const STORE_KEY = 'course-progress:https://example.com/courses/fixture';
+const COURSE_ID = 'https://example.com/courses/fixture';
+const STORE_KEY = `course-progress:${COURSE_ID}`;
 
 function storageWith(progress: LearnerProgress | null): KeyValueStorage {
   const data = new Map<string, string>();
@@ -64,7 +65,9 @@ const modulesDone: LearnerProgress = {
 
 async function openFinal(storage: KeyValueStorage): Promise<CoursePlayer> {
   location.hash = '#/fixture-final/fixture-final';
-  const el = await fixture<CoursePlayer>(html`<course-player src=${SRC} .storage=${storage}></course-player>`);
+  const el = await fixture<CoursePlayer>(
+    html`<course-player src=${SRC} .progressStorage=${new ProgressStore(COURSE_ID, storage)}></course-player>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('h1')?.textContent?.includes('期末测验'), 'final page not shown', {
     timeout: 8000,
   });
