@@ -113,7 +113,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
       const body =
         req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, options.bodyLimit);
       const request = toXapiRequest(req, resource, url, body);
-      reply = await route(request);
+      reply = route(request);
     } catch (error) {
       reply = errorReply(error);
       if (process.env.LRS_LOG_ERRORS)
