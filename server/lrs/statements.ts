@@ -335,7 +335,7 @@ function sameStatement(stored: JsonObject, incoming: JsonObject): boolean {
   if (strip(stored) !== strip(incoming)) return false;
   if (
     incoming.timestamp !== undefined &&
-    Date.parse(String(incoming.timestamp)) !== Date.parse(String(stored.timestamp))
+    Date.parse(incoming.timestamp as string) !== Date.parse(stored.timestamp as string)
   ) {
     return false;
   }
