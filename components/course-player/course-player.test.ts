@@ -111,11 +111,7 @@ describe('course-player', () => {
   it('restores a saved quiz state when the learner comes back, and the quiz goes on from there', async () => {
     const storage = memoryStorage();
     const saved = () =>
-      (
-        JSON.parse(storage.data.get(`course-progress:${COURSE_ID}`) ?? '{}') as {
-          progress?: { quizzes?: Record<string, { phase?: unknown; current?: unknown }> };
-        } | null
-      )?.progress?.quizzes?.['basics-quiz'];
+      JSON.parse(storage.data.get(`course-progress:${COURSE_ID}`) ?? '{}')?.progress?.quizzes?.['basics-quiz'];
     const button = (quiz: Element, text: string) =>
       [...(quiz.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(text));
     const position = (quiz: Element) => quiz.shadowRoot?.querySelector('[data-focus-progress]')?.textContent ?? '';
