@@ -7,7 +7,7 @@ import type { ReportData } from './aggregate.js';
 import { buildCharts, type Chart } from './charts.js';
 import { LABELS, formatDuration, formatPercent, formatScore, formatTime, type ReportLang } from './labels.js';
 
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | boolean | null | undefined): string {
   return String(value ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -23,7 +23,7 @@ interface Cell {
   numeric?: boolean;
 }
 
-const cell = (text: unknown, sort?: string | number, numeric = false): Cell => ({
+const cell = (text: string | number | null | undefined, sort?: string | number, numeric = false): Cell => ({
   text: String(text ?? ''),
   ...(sort === undefined ? {} : { sort }),
   numeric,

@@ -61,7 +61,7 @@ export class LrsReader {
       limit: String(this.options.pageSize ?? 500),
     });
     if (since) query.set('since', since);
-    let url: URL | null = new URL(`statements?${query}`, this.base);
+    let url: URL | null = new URL(`statements?${query.toString()}`, this.base);
     while (url) {
       const response = await this.get(url);
       const body = (await this.json(response, url)) as { statements?: unknown; more?: unknown };
@@ -76,7 +76,10 @@ export class LrsReader {
 
   /** A voided statement by id (to take it back out of an earlier run's figures); null when the LRS has none. */
   async voided(id: string): Promise<Statement | null> {
-    const url = new URL(`statements?${new URLSearchParams({ voidedStatementId: id, format: 'exact' })}`, this.base);
+    const url = new URL(
+      `statements?${new URLSearchParams({ voidedStatementId: id, format: 'exact' }).toString()}`,
+      this.base,
+    );
     const response = await this.get(url, true);
     if (response.status === 404) return null;
     return (await this.json(response, url)) as Statement;

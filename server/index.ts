@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authority,
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
     events,
-    checkLaunchStatements: lms.checkLaunchStatements,
+    checkLaunchStatements: (list, principal) => lms.checkLaunchStatements(list, principal),
   });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

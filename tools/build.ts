@@ -42,7 +42,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `首屏 JavaScript / JavaScript before the first page: ${kb} KB gzipped (${bytes} bytes; budget ${INITIAL_JS_BUDGET / 1024} KB) in ${initial.map((c) => c.fileName).join(', ')}`,
     );
     let over = bytes > INITIAL_JS_BUDGET;
-    for (const launch of launchSizes(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle)) {
+    for (const launch of launchSizes(
+      Object.fromEntries<OutputBundle[string]>(output.output.map((o) => [o.fileName, o])),
+    )) {
       console.log(
         `  ${launch.standard} launch: ${(launch.bytes / 1024).toFixed(1)} KB gzipped (budget ${launch.budget / 1024} KB)`,
       );

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Middleware } from '@web/dev-server-core';
 import { formatReport } from './content/diagnostics.js';
 import { loadCourse } from './content/load-course.js';
@@ -116,7 +117,7 @@ function withReloadScript(html: string, build: number): string {
 
 /** A page listing the content errors, in place of the course until they are fixed. */
 export function errorPage(report: string, build: number): string {
-  const text = report.replace(/\u001b\[[0-9;]*m/g, '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const text = stripVTControlCharacters(report).replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>课程内容有错误 / Content errors</title>
 <style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;padding:1.5rem;background:#fff8f6;color:#1d232a}

@@ -46,7 +46,7 @@ export interface XapiRequest {
 interface Reply {
   status: number;
   headers?: Record<string, string>;
-  body?: Buffer | string | object;
+  body?: Buffer | string;
 }
 
 export interface XapiEvents {
@@ -113,7 +113,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
       const body =
         req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, options.bodyLimit);
       const request = toXapiRequest(req, resource, url, body);
-      reply = await route(request);
+      reply = route(request);
     } catch (error) {
       reply = errorReply(error);
       if (process.env.LRS_LOG_ERRORS)
@@ -174,8 +174,9 @@ export function createXapiHandler(options: XapiHandlerOptions) {
       }
       if (list.length !== 1 || !isObject(list[0])) throw badRequest('PUT statements takes one statement object');
       const s = list[0];
-      if (s.id !== undefined && String(s.id).toLowerCase() !== id.toLowerCase()) {
-        throw badRequest(`The statement's id ${String(s.id)} differs from statementId ${id}`);
+      if (s.id !== undefined && (typeof s.id !== 'string' || s.id.toLowerCase() !== id.toLowerCase())) {
+        const given = typeof s.id === 'string' ? s.id : JSON.stringify(s.id);
+        throw badRequest(`The statement's id ${given} differs from statementId ${id}`);
       }
       s.id = id;
     } else if (r.params.size > 0) {
@@ -239,7 +240,7 @@ export function createXapiHandler(options: XapiHandlerOptions) {
         throw new LrsError(403, "This launch may read only its own learner's statements");
       }
       const shaped = shape(s, format, r);
-      const headers = { ...consistent, 'Last-Modified': new Date(String(s.stored)).toUTCString() };
+      const headers = { ...consistent, 'Last-Modified': new Date(s.stored as string).toUTCString() };
       return withAttachments ? multipartReply(shaped, [s], headers) : json(200, shaped, headers);
     }
     const q: StatementQuery & { format: string; attachments: boolean } = { format, attachments: withAttachments };
@@ -485,7 +486,7 @@ function checkSignatures(list: JsonObject[], parts: Map<string, Attachment>): vo
       } catch {
         throw badRequest('The signature JWS header or payload is not valid JSON');
       }
-      if (!isObject(header) || !['RS256', 'RS384', 'RS512'].includes(String(header.alg))) {
+      if (!isObject(header) || typeof header.alg !== 'string' || !['RS256', 'RS384', 'RS512'].includes(header.alg)) {
         throw badRequest('The signature must use RS256, RS384 or RS512');
       }
       if (!isObject(payload)) throw badRequest('The signature payload must be the statement');
@@ -493,7 +494,9 @@ function checkSignatures(list: JsonObject[], parts: Map<string, Attachment>): vo
         const { attachments: _a, id, stored: _s, authority: _au, version: _v, ...rest } = x;
         return canonicalJson({
           ...rest,
-          ...(id !== undefined && payload && payload.id !== undefined ? { id: String(id).toLowerCase() } : {}),
+          ...(id !== undefined && payload && payload.id !== undefined
+            ? { id: typeof id === 'string' ? id.toLowerCase() : JSON.stringify(id) }
+            : {}),
         });
       };
       if (strip(payload) !== strip(s)) throw badRequest('The signature payload does not match the statement');

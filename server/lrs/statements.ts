@@ -75,7 +75,7 @@ export class StatementStore {
           { json: string } | undefined;
         if (existing) {
           if (!sameStatement(JSON.parse(existing.json) as JsonObject, raw)) {
-            throw new LrsError(409, `Statement ${s.id} is already stored with different content`);
+            throw new LrsError(409, `Statement ${s.id as string} is already stored with different content`);
           }
           continue;
         }
@@ -93,7 +93,7 @@ export class StatementStore {
             { is_voiding: number } | undefined;
           const inBatch = toInsert.find((t) => t.id === target);
           if (row?.is_voiding || (inBatch && isVoiding(inBatch))) {
-            throw badRequest(`Statement ${s.id} voids ${target}, which is itself a voiding statement`);
+            throw badRequest(`Statement ${s.id as string} voids ${target}, which is itself a voiding statement`);
           }
         }
       }
@@ -335,7 +335,7 @@ function sameStatement(stored: JsonObject, incoming: JsonObject): boolean {
   if (strip(stored) !== strip(incoming)) return false;
   if (
     incoming.timestamp !== undefined &&
-    Date.parse(String(incoming.timestamp)) !== Date.parse(String(stored.timestamp))
+    Date.parse(incoming.timestamp as string) !== Date.parse(stored.timestamp as string)
   ) {
     return false;
   }

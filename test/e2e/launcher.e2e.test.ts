@@ -12,6 +12,20 @@ import { build } from '../../tools/build.js';
 import { launchChromium } from '../support/browser.js';
 import { statement, xapiClient, type Client } from '../server/support.js';
 
+/** What the course frame reaches of scorm-again's API objects in its parent (the preview LMS's SCORM player). */
+interface Scorm12Api {
+  LMSInitialize(param: ''): string;
+  LMSGetValue(element: string): string;
+  LMSSetValue(element: string, value: string): string;
+  LMSCommit(param: ''): string;
+  LMSFinish(param: ''): string;
+  cmi: { student_data: { mastery_score: string }; core: { student_id: string } };
+}
+interface Scorm2004Api {
+  Initialize(param: ''): string;
+  cmi: { scaled_passing_score: string | number; learner_id: string };
+}
+
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let dir: string;
 let server: RunningServer;
@@ -102,14 +116,14 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/lms\/scorm\//);
     const frame = await courseFrame(page);
     const found = await frame.evaluate(() => {
-      const api = (window.parent as unknown as { API?: any }).API;
+      const api = (window.parent as unknown as { API?: Scorm12Api }).API;
       return api
         ? { init: typeof api.LMSInitialize, mastery: api.cmi.student_data.mastery_score, id: api.cmi.core.student_id }
         : null;
     });
     expect(found).toEqual({ init: 'function', mastery: '80', id: 'e2e-scorm12' });
     await frame.evaluate(() => {
-      const api = (window.parent as unknown as { API: any }).API;
+      const api = (window.parent as unknown as { API: Scorm12Api }).API;
       api.LMSInitialize('');
       api.LMSSetValue('cmi.core.lesson_location', 'module-3');
       api.LMSSetValue('cmi.suspend_data', 'page=7');
@@ -127,7 +141,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/lms\/scorm\//);
     const again = await courseFrame(page);
     const resumed = await again.evaluate(() => {
-      const api = (window.parent as unknown as { API: any }).API;
+      const api = (window.parent as unknown as { API: Scorm12Api }).API;
       api.LMSInitialize('');
       return {
         location: api.LMSGetValue('cmi.core.lesson_location'),
@@ -144,7 +158,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/lms\/scorm\//);
     const frame = await courseFrame(page);
     const found = await frame.evaluate(() => {
-      const api = (window.parent as unknown as { API_1484_11?: any }).API_1484_11;
+      const api = (window.parent as unknown as { API_1484_11?: Scorm2004Api }).API_1484_11;
       return api
         ? { init: typeof api.Initialize, passing: String(api.cmi.scaled_passing_score), id: api.cmi.learner_id }
         : null;
@@ -197,7 +211,7 @@ describe('records view', { timeout: 120_000 }, () => {
     });
     expect((await admin.request('POST', 'statements', hostile)).status).toBe(200);
     await page.getByText('<script>window.__xss=2</script>', { exact: false }).first().waitFor();
-    await expect(
+    expect(
       page.getByText('<img src=y onerror="window.__xss=3"><script>window.__xss=4</script>', { exact: true }),
     ).toBeTruthy();
     expect(await page.locator('ol.records img, ol.records script').count()).toBe(0);

@@ -121,7 +121,7 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     const adapter = version === '12' ? /scorm12-adapter/ : /scorm2004-adapter/;
     expect(loaded.some((c) => adapter.test(c.fileName))).toBe(true);
     expect(loaded.flatMap((c) => c.moduleIds.filter((id) => XAPI_MODULES.test(id)))).toEqual([]);
-    const size = launchSizes(Object.fromEntries(output.output.map((o) => [o.fileName, o])) as OutputBundle).find(
+    const size = launchSizes(Object.fromEntries<OutputBundle[string]>(output.output.map((o) => [o.fileName, o]))).find(
       (s) => s.standard === (version === '12' ? 'scorm12' : 'scorm2004'),
     )!;
     console.info(`SCORM ${version} first-page JavaScript: ${size.bytes} bytes gzipped (budget ${size.budget})`);

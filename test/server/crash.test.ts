@@ -57,7 +57,7 @@ it('loses no acknowledged statement when the server is killed mid-stream', { tim
   const acked = new Set<string>();
   let ackedBatches = 0;
   let ackedAtKill: Set<string> | null = null;
-  let killed: Promise<void> | null = null;
+  let killed = null as Promise<void> | null; // assigned in a callback, so not narrowed to null
 
   const killAndRestart = async () => {
     const proc = child!;

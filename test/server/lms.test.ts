@@ -52,14 +52,20 @@ describe('cmi5 launch', () => {
       registration: params.get('registration')!,
       stateId: 'LMS.LaunchData',
     });
-    const data = (await (await admin.request('GET', `activities/state?${q.toString()}`)).json()) as Record<string, any>;
+    const data = (await (await admin.request('GET', `activities/state?${q.toString()}`)).json()) as {
+      launchMode: string;
+      moveOn: string;
+      masteryScore: number;
+      returnURL: string;
+      contextTemplate: { extensions: Record<string, string>; contextActivities: { grouping: { id: string }[] } };
+    };
     expect(data.launchMode).toBe('Normal');
     expect(data.moveOn).toBe('CompletedAndPassed');
     expect(data.masteryScore).toBe(0.8);
     expect(data.returnURL).toContain('/records?launch=');
     const sessionId = data.contextTemplate.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid'];
     expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(data.contextTemplate.contextActivities.grouping[0].id).toBe(COURSE.id);
+    expect(data.contextTemplate.contextActivities.grouping[0]!.id).toBe(COURSE.id);
 
     const prefs = await admin.request(
       'GET',
@@ -72,9 +78,9 @@ describe('cmi5 launch', () => {
         'GET',
         `statements?${new URLSearchParams({ registration: params.get('registration')!, verb: 'http://adlnet.gov/expapi/verbs/launched' }).toString()}`,
       )
-    ).json()) as { statements: any[] };
+    ).json()) as { statements: { context: { extensions: Record<string, string> } }[] };
     expect(launched.statements).toHaveLength(1);
-    expect(launched.statements[0].context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(
+    expect(launched.statements[0]!.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(
       sessionId,
     );
 
@@ -127,9 +133,9 @@ describe('cmi5 launch', () => {
         'GET',
         `statements?${new URLSearchParams({ registration: l.registration, verb: 'https://w3id.org/xapi/adl/verbs/satisfied' }).toString()}`,
       )
-    ).json()) as { statements: any[] };
+    ).json()) as { statements: { object: { definition: { type: string } } }[] };
     expect(satisfied.statements).toHaveLength(1);
-    expect(satisfied.statements[0].object.definition.type).toBe('https://w3id.org/xapi/cmi5/activitytype/course');
+    expect(satisfied.statements[0]!.object.definition.type).toBe('https://w3id.org/xapi/cmi5/activitytype/course');
 
     // The session ends with terminated; its token no longer works.
     expect((await au.request('POST', 'statements', own('http://adlnet.gov/expapi/verbs/terminated'))).status).toBe(200);
@@ -172,8 +178,8 @@ describe('SCORM launch', () => {
     expect(await commit.json()).toEqual({ result: true, errorCode: 0 });
     const second = await launch('scorm12', 's1001');
     const config = (await (await fetch(new URL(`lms/api/scorm/${second.id}`, server.url))).json()) as {
-      cmi: any;
-      course: any;
+      cmi: { suspend_data: string };
+      course: { passingScore: number };
     };
     expect(config.cmi.suspend_data).toBe('abc');
     expect(config.course.passingScore).toBe(80);

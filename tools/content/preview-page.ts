@@ -27,7 +27,8 @@ const TYPE_ZH: Record<Question['type'], string> = {
   matching: '连线',
 };
 
-const esc = (text: unknown): string => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (text: string | number | null | undefined): string =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const at = (origin: Origin | undefined): string =>
   origin ? `<code class="file">${esc(origin.file)}:${origin.line}</code>` : '';

@@ -24,7 +24,7 @@ function knownFields(): Set<string> {
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(collect);
     if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === 'properties' && value && typeof value === 'object') {
         for (const name of Object.keys(value)) if (name !== '$schema') fieldNames!.add(name);
       }

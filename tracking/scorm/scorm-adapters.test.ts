@@ -7,9 +7,19 @@ import { Scorm12Adapter } from './scorm12-adapter.js';
 import { Scorm2004Adapter } from './scorm2004-adapter.js';
 import { ScormSession } from './scorm-session.js';
 
+/** The elements these tests read of either SCORM version's data model. */
+interface CmiModel {
+  core: { lesson_status: string; score: { raw: string }; exit: string; session_time: string };
+  interactions: Record<string, unknown>;
+  suspend_data: string;
+  completion_status: string;
+  success_status: string;
+  score: { scaled: string };
+  exit: string;
+}
+
 /** The LMS's data model as it would store it (write-only elements included). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const model = (lms: { cmi: unknown }): any => JSON.parse(JSON.stringify(lms.cmi));
+const model = (lms: { cmi: unknown }): CmiModel => JSON.parse(JSON.stringify(lms.cmi)) as CmiModel;
 
 const status = (over: Partial<ReportedStatus>): ReportedStatus => ({
   completed: false,

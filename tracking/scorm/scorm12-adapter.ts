@@ -34,7 +34,12 @@ export class Scorm12Adapter implements TrackingAdapter {
     );
   }
 
-  async start(): Promise<SessionStart> {
+  // A failed initialise rejects the promise rather than throwing, as an async start() would.
+  start(): Promise<SessionStart> {
+    return new Promise((resolve) => resolve(this.initialize()));
+  }
+
+  private initialize(): SessionStart {
     if (String(this.api.LMSInitialize('')) !== 'true')
       throw new Error(`LMSInitialize failed: ${this.api.LMSGetLastError()}`);
     const get = (e: string) => this.session.get(e);

@@ -37,7 +37,12 @@ export class Scorm2004Adapter implements TrackingAdapter {
     );
   }
 
-  async start(): Promise<SessionStart> {
+  // A failed initialise rejects the promise rather than throwing, as an async start() would.
+  start(): Promise<SessionStart> {
+    return new Promise((resolve) => resolve(this.initialize()));
+  }
+
+  private initialize(): SessionStart {
     if (String(this.api.Initialize('')) !== 'true') throw new Error(`Initialize failed: ${this.api.GetLastError()}`);
     const get = (e: string) => this.session.get(e);
     const lmsMode = get('cmi.mode');

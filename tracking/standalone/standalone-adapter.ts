@@ -20,14 +20,14 @@ export class StandaloneAdapter implements TrackingAdapter {
     this.key = `course-resume:${courseId}:${learner}`;
   }
 
-  async start(): Promise<SessionStart> {
+  start(): Promise<SessionStart> {
     let resume: string | null = null;
     try {
       resume = this.storage?.getItem(this.key) ?? null;
     } catch {
       resume = null;
     }
-    return { resume, masteryScaled: null, mode: 'normal', language: null };
+    return Promise.resolve({ resume, masteryScaled: null, mode: 'normal', language: null });
   }
 
   saveState(resume: string): void {

@@ -64,20 +64,20 @@ export class TrackingStatus extends LitElement {
     });
   }
 
-  private onSubmit(event: Event): void {
+  private onSubmit = (event: Event): void => {
     event.preventDefault();
     const name = this.input?.value.trim() ?? '';
     if (!name) return;
     this.asking = false;
     this.learner = name;
     this.dispatchEvent(new CustomEvent('tracking-learner', { detail: name, bubbles: true, composed: true }));
-  }
+  };
 
-  private switchLearner(): void {
+  private switchLearner = (): void => {
     // A new learner starts from a fresh page so nothing of the previous learner stays on screen.
     sessionStorage.removeItem('course-learner');
     location.reload();
-  }
+  };
 
   private renderState() {
     switch (this.state) {
