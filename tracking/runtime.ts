@@ -45,7 +45,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   try {
-    adapter = await createAdapter(launch, index.language, log);
+    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -131,9 +131,10 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
-  language: string,
+  ids: { courseIri: string; language: string },
   log: (m: string) => void,
 ): Promise<TrackingAdapter | null> {
+  const language = ids.language;
   switch (launch.kind) {
     case 'scorm12': {
       const { Scorm12Adapter } = await import('./scorm/scorm12-adapter.js');
@@ -144,8 +145,10 @@ async function createAdapter(
       return new Scorm2004Adapter(launch.api, { language }, log);
     }
     case 'cmi5':
-    case 'xapi':
-      throw new Error('the xAPI and cmi5 adapters are not built yet');
+    case 'xapi': {
+      const { LrsAdapter } = await import('./xapi/lrs-adapter.js');
+      return new LrsAdapter(launch, ids, log);
+    }
     case 'standalone':
       return null;
   }
