@@ -3,7 +3,7 @@
  * xAPI code), restores the learner's progress, hands the player a ProgressStorage, and reports what the player's
  * `course-*` events say. Components never know which standard is in use.
  */
-import { courseStatus, emptyProgress } from '../core/completion.js';
+import { courseStatus, emptyProgress, moduleStatus } from '../core/completion.js';
 import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
 import { toHash } from '../core/route.js';
@@ -83,7 +83,17 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     const { text, dropped } = encodeResume(c, latest, adapter.resumeLimit);
     if (dropped.length > 0) log(`resume record over ${adapter.resumeLimit} characters: left out ${dropped.join('; ')}`);
     adapter.saveState(text, latest.location ? toHash(latest.location).slice(2) : '');
-    const status: ReportedStatus = { ...courseStatus(judged, latest.progress), passingScaled: passingScore / 100 };
+    const progress = latest.progress;
+    const status: ReportedStatus = {
+      ...courseStatus(judged, progress),
+      passingScaled: passingScore / 100,
+      modulesCompleted: judged.modules
+        .filter((m) => moduleStatus(judged, m.id, progress).status === 'completed')
+        .map((m) => m.id),
+      roleplays: Object.fromEntries(
+        Object.entries(progress.roleplays).map(([id, r]) => [id, { runs: r.runs, nodeId: r.nodeId }]),
+      ),
+    };
     adapter.reportStatus(status);
     latest = null;
     clearTimeout(flushTimer);

@@ -24,6 +24,10 @@ export interface SessionStart {
 export interface ReportedStatus extends CourseStatus {
   /** Pass mark as a fraction (0–1), the LMS's when it gave one. */
   passingScaled: number;
+  /** Ids of the modules whose completion rule is met. */
+  modulesCompleted?: string[];
+  /** Each role-play's finished runs and the node on screen (the ending, once a run is finished). */
+  roleplays?: Record<string, { runs: number; nodeId: string }>;
 }
 
 /**

@@ -32,6 +32,8 @@ type LrsLaunch = { kind: 'cmi5'; params: Cmi5Launch } | { kind: 'xapi'; params: 
 interface StateDocument {
   resume: string | null;
   record: RegistrationRecord;
+  /** Modules whose `completed` was already sent in this registration. */
+  modules?: string[];
 }
 
 type Draft = Omit<Statement, 'actor' | 'id' | 'timestamp'> & { context?: Record<string, unknown> };
@@ -57,6 +59,9 @@ export class LrsAdapter implements TrackingAdapter {
   private state: SaveState = 'saved';
   private finished = false;
   private lastJudged = '';
+  private readonly modulesReported = new Set<string>();
+  private readonly roleplayRuns = new Map<string, number>();
+  private statusSeen = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -103,6 +108,7 @@ export class LrsAdapter implements TrackingAdapter {
     }
     const stored = await this.readState();
     this.record = stored.record;
+    for (const id of stored.modules ?? []) this.modulesReported.add(id);
     if (this.launch.kind === 'cmi5' && this.launchData) {
       this.session = new Cmi5Session({
         actor: this.actor,
@@ -142,7 +148,7 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
-    this.writeState({ resume, record: this.currentRecord() });
+    this.writeState({ resume, record: this.currentRecord(), modules: [...this.modulesReported] });
   }
 
   reportStatus(status: ReportedStatus): void {
@@ -158,6 +164,35 @@ export class LrsAdapter implements TrackingAdapter {
         },
       ]);
     }
+    for (const moduleId of status.modulesCompleted ?? []) {
+      if (this.modulesReported.has(moduleId)) continue;
+      this.modulesReported.add(moduleId);
+      this.record_([
+        {
+          verb: verb('completed'),
+          object: { objectType: 'Activity', id: moduleActivityId(this.ids, moduleId) },
+          result: { completion: true },
+          context: this.hierarchy(''),
+        },
+      ]);
+    }
+    for (const [roleplayId, run] of Object.entries(status.roleplays ?? {})) {
+      const seen = this.roleplayRuns.get(roleplayId);
+      this.roleplayRuns.set(roleplayId, run.runs);
+      // Runs finished before this launch were reported by their own session.
+      if (seen === undefined && this.statusSeen) {
+        if (run.runs === 0) continue;
+      } else if (seen === undefined || run.runs <= seen) continue;
+      this.record_([
+        {
+          verb: verb('completed'),
+          object: { objectType: 'Activity', id: itemActivityId(this.ids, 'roleplay', roleplayId) },
+          result: { completion: true, extensions: { [`${this.ids.courseIri}/extensions/ending`]: run.nodeId } },
+          context: this.hierarchy(this.lastLocation.split('/')[0] ?? ''),
+        },
+      ]);
+    }
+    this.statusSeen = true;
     if (status.completed) {
       if (this.session) this.queue(this.session.completed());
       else if (!this.record.completed) {
