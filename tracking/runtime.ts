@@ -3,9 +3,10 @@
  * xAPI code), restores the learner's progress, hands the player a ProgressStorage, and reports what the player's
  * `course-*` events say. Components never know which standard is in use.
  */
-import { courseStatus, emptyProgress, moduleStatus } from '../core/completion.js';
+import { courseStatus, emptyProgress } from '../core/completion.js';
 import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
+import type { CourseIndex } from '../core/types.js';
 import { toHash } from '../core/route.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
@@ -45,7 +46,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   try {
-    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language }, log);
+    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language, index }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -83,16 +84,10 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     const { text, dropped } = encodeResume(c, latest, adapter.resumeLimit);
     if (dropped.length > 0) log(`resume record over ${adapter.resumeLimit} characters: left out ${dropped.join('; ')}`);
     adapter.saveState(text, latest.location ? toHash(latest.location).slice(2) : '');
-    const progress = latest.progress;
     const status: ReportedStatus = {
-      ...courseStatus(judged, progress),
+      ...courseStatus(judged, latest.progress),
       passingScaled: passingScore / 100,
-      modulesCompleted: judged.modules
-        .filter((m) => moduleStatus(judged, m.id, progress).status === 'completed')
-        .map((m) => m.id),
-      roleplays: Object.fromEntries(
-        Object.entries(progress.roleplays).map(([id, r]) => [id, { runs: r.runs, nodeId: r.nodeId }]),
-      ),
+      learner: latest.progress,
     };
     adapter.reportStatus(status);
     latest = null;
@@ -141,7 +136,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
-  ids: { courseIri: string; language: string },
+  ids: { courseIri: string; language: string; index: CourseIndex },
   log: (m: string) => void,
 ): Promise<TrackingAdapter | null> {
   const language = ids.language;

@@ -5,6 +5,8 @@
  * reconciles once it is back. Loaded on demand: a SCORM launch never downloads this chunk.
  */
 import type { Statement } from '@xapi/xapi';
+import { moduleStatus } from '../../core/completion.js';
+import type { CourseIndex } from '../../core/types.js';
 import { Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from '../cmi5/session-rules.js';
 import type { TrackedInteraction } from '../interaction.js';
 import type { Cmi5Launch, TinCanLaunch } from '../launch.js';
@@ -66,7 +68,7 @@ export class LrsAdapter implements TrackingAdapter {
 
   constructor(
     private readonly launch: LrsLaunch,
-    private readonly ids: { courseIri: string; language: string },
+    private readonly ids: { courseIri: string; language: string; index?: CourseIndex },
     private readonly log: (message: string) => void = (m) => console.warn(m),
     private readonly win: Window = window,
   ) {
@@ -164,7 +166,13 @@ export class LrsAdapter implements TrackingAdapter {
         },
       ]);
     }
-    for (const moduleId of status.modulesCompleted ?? []) {
+    const learner = status.learner;
+    const index = this.ids.index;
+    const modulesCompleted =
+      learner && index
+        ? index.modules.filter((m) => moduleStatus(index, m.id, learner).status === 'completed').map((m) => m.id)
+        : [];
+    for (const moduleId of modulesCompleted) {
       if (this.modulesReported.has(moduleId)) continue;
       this.modulesReported.add(moduleId);
       this.record_([
@@ -176,7 +184,7 @@ export class LrsAdapter implements TrackingAdapter {
         },
       ]);
     }
-    for (const [roleplayId, run] of Object.entries(status.roleplays ?? {})) {
+    for (const [roleplayId, run] of Object.entries(learner?.roleplays ?? {})) {
       const seen = this.roleplayRuns.get(roleplayId);
       this.roleplayRuns.set(roleplayId, run.runs);
       // Runs finished before this launch were reported by their own session.
