@@ -3,10 +3,9 @@
  * xAPI code), restores the learner's progress, hands the player a ProgressStorage, and reports what the player's
  * `course-*` events say. Components never know which standard is in use.
  */
-import { courseStatus, emptyProgress } from '../core/completion.js';
+import { courseStatus, emptyProgress, moduleStatus, type LearnerProgress } from '../core/completion.js';
 import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
-import type { CourseIndex } from '../core/types.js';
 import { toHash } from '../core/route.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
@@ -46,7 +45,10 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   try {
-    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language, index }, log);
+    // The LRS adapter reports module completion; the rule is passed in so its chunk does not split core's.
+    const modulesCompleted = (p: LearnerProgress) =>
+      index.modules.filter((m) => moduleStatus(index, m.id, p).status === 'completed').map((m) => m.id);
+    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language, modulesCompleted }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -136,7 +138,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
-  ids: { courseIri: string; language: string; index: CourseIndex },
+  ids: { courseIri: string; language: string; modulesCompleted: (p: LearnerProgress) => string[] },
   log: (m: string) => void,
 ): Promise<TrackingAdapter | null> {
   const language = ids.language;

@@ -5,8 +5,7 @@
  * reconciles once it is back. Loaded on demand: a SCORM launch never downloads this chunk.
  */
 import type { Statement } from '@xapi/xapi';
-import { moduleStatus } from '../../core/completion.js';
-import type { CourseIndex } from '../../core/types.js';
+import type { LearnerProgress } from '../../core/completion.js';
 import { Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from '../cmi5/session-rules.js';
 import type { TrackedInteraction } from '../interaction.js';
 import type { Cmi5Launch, TinCanLaunch } from '../launch.js';
@@ -68,7 +67,11 @@ export class LrsAdapter implements TrackingAdapter {
 
   constructor(
     private readonly launch: LrsLaunch,
-    private readonly ids: { courseIri: string; language: string; index?: CourseIndex },
+    private readonly ids: {
+      courseIri: string;
+      language: string;
+      modulesCompleted?: (progress: LearnerProgress) => string[];
+    },
     private readonly log: (message: string) => void = (m) => console.warn(m),
     private readonly win: Window = window,
   ) {
@@ -167,11 +170,7 @@ export class LrsAdapter implements TrackingAdapter {
       ]);
     }
     const learner = status.learner;
-    const index = this.ids.index;
-    const modulesCompleted =
-      learner && index
-        ? index.modules.filter((m) => moduleStatus(index, m.id, learner).status === 'completed').map((m) => m.id)
-        : [];
+    const modulesCompleted = learner && this.ids.modulesCompleted ? this.ids.modulesCompleted(learner) : [];
     for (const moduleId of modulesCompleted) {
       if (this.modulesReported.has(moduleId)) continue;
       this.modulesReported.add(moduleId);
