@@ -201,4 +201,97 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     }
     await context.close();
   });
+
+  it('faults: the LRS unreachable for a whole session, then back: every statement arrives once and the page resumes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const endpoint = server.endpoint;
+    // A network fault injector in front of the LRS: every request to it fails as if the server were down.
+    await context.route(`${endpoint}**`, (route) => route.abort('connectionrefused'));
+    const page = await context.newPage();
+    await launchFromLauncher(page, 'xapi', 'lrs-offline');
+    const registration = new URL(page.url()).searchParams.get('registration')!;
+    await goTo(page.mainFrame(), QUIZ);
+    await takeQuiz(page.mainFrame());
+    const quizText = await page.locator('course-quiz').innerText();
+    const queued = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.endsWith(':outbox'))
+        .flatMap((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: { id: string }[] }).queue.map((q) => q.id)),
+    );
+    expect(queued.length).toBeGreaterThan(3);
+    await leave(page);
+    expect(await statementsOf(registration)).toEqual([]);
+
+    await context.unroute(`${endpoint}**`);
+    const again = await context.newPage();
+    await launchFromLauncher(again, 'xapi', 'lrs-offline');
+    expect(new URL(again.url()).searchParams.get('registration')).toBe(registration);
+    await expect.poll(() => again.evaluate(() => location.hash), { timeout: 60_000 }).toBe(QUIZ);
+    await expect.poll(() => again.locator('course-quiz').innerText(), { timeout: 60_000 }).toBe(quizText);
+    await expect
+      .poll(
+        async () => {
+          const ids = new Set((await statementsOf(registration)).map((s) => s.id));
+          return queued.filter((id) => !ids.has(id)).length;
+        },
+        { timeout: 120_000 },
+      )
+      .toBe(0);
+    const all = await statementsOf(registration);
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    for (const s of all) expect(validateStatement(s), JSON.stringify(s).slice(0, 300)).toEqual([]);
+    // The browser's copy of the resume record reached the state resource.
+    const actor = new URL(again.url()).searchParams.get('actor')!;
+    const state = await admin.request(
+      'GET',
+      `activities/state?${new URLSearchParams({ activityId: COURSE, agent: actor, registration, stateId: 'course-resume' }).toString()}`,
+    );
+    expect(state.status).toBe(200);
+    await leave(again);
+    await context.close();
+  });
+
+  it('faults: 500s and a 429 with Retry-After mid-run: every statement arrives exactly once', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    let failures = 0;
+    await context.route(`${server.endpoint}statements**`, async (route) => {
+      if (route.request().method() === 'POST' && failures < 4) {
+        failures++;
+        // The injector answers in the LRS's place: two 500s, then a 429 asking to wait a second, then a 500.
+        if (failures === 3) await route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, body: '' });
+        else await route.fulfill({ status: 500, body: '' });
+        return;
+      }
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await launchFromLauncher(page, 'xapi', 'lrs-flaky');
+    const registration = new URL(page.url()).searchParams.get('registration')!;
+    await goTo(page.mainFrame(), QUIZ);
+    await takeQuiz(page.mainFrame());
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Object.keys(localStorage)
+              .filter((k) => k.endsWith(':outbox'))
+              .map((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: unknown[] }).queue.length)
+              .reduce((a, b) => a + b, 0),
+          ),
+        { timeout: 120_000 },
+      )
+      .toBe(0);
+    expect(failures).toBe(4);
+    await leave(page);
+    await expect
+      .poll(async () => (await statementsOf(registration)).some((s) => s.verb.id === V('terminated')), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    const all = await statementsOf(registration);
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    expect(all.filter((s) => s.verb.id === V('initialized'))).toHaveLength(1);
+    expect(all.filter((s) => s.verb.id === V('answered')).length).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
 });

@@ -95,8 +95,10 @@ export class LrsAdapter implements TrackingAdapter {
       storage: this.win.localStorage,
       key: `${this.storageKey}:outbox`,
       send: (statements, keepalive) => this.request('POST', 'statements', undefined, statements, { keepalive }),
+      // On the way out the tab cannot wait for a lock another send holds: it sends with keepalive at once (the LRS
+      // keeps one statement per id, and the outbox counts a 409 as delivered).
       withLock: (task) =>
-        this.win.navigator.locks
+        this.win.navigator.locks && !this.finished
           ? this.win.navigator.locks
               .request(`${this.storageKey}:outbox`, { ifAvailable: true }, async (lock) => {
                 if (lock) await task();
@@ -270,8 +272,8 @@ export class LrsAdapter implements TrackingAdapter {
             result: { duration: isoSeconds(Date.now() - this.startedAt) },
           }),
         ];
-    this.queue(terminated);
     this.finished = true;
+    for (const s of terminated) this.outbox?.add(s);
     this.flush(true);
     const returnURL = this.launchData?.returnURL;
     if (returnURL && this.win.document.visibilityState !== 'hidden') {
