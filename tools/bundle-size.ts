@@ -38,8 +38,8 @@ const ADAPTER_MODULES: Record<LaunchStandard, RegExp> = {
   standalone: /tracking\/standalone\/standalone-adapter\.ts$/,
   scorm12: /tracking\/scorm\/scorm12-adapter\.ts$/,
   scorm2004: /tracking\/scorm\/scorm2004-adapter\.ts$/,
-  xapi: /tracking\/xapi\/xapi-adapter\.ts$/,
-  cmi5: /tracking\/cmi5\/cmi5-adapter\.ts$/,
+  xapi: /tracking\/xapi\/lrs-adapter\.ts$/,
+  cmi5: /tracking\/xapi\/lrs-adapter\.ts$/,
 };
 
 /** Modules only an xAPI or cmi5 launch may download. */

@@ -3,7 +3,7 @@
  * xAPI code), restores the learner's progress, hands the player a ProgressStorage, and reports what the player's
  * `course-*` events say. Components never know which standard is in use.
  */
-import { courseStatus, emptyProgress } from '../core/completion.js';
+import { courseStatus, emptyProgress, moduleStatus, type LearnerProgress } from '../core/completion.js';
 import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
 import { toHash } from '../core/route.js';
@@ -45,7 +45,10 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   try {
-    adapter = await createAdapter(launch, index.language, log);
+    // The LRS adapter reports module completion; the rule is passed in so its chunk does not split core's.
+    const modulesCompleted = (p: LearnerProgress) =>
+      index.modules.filter((m) => moduleStatus(index, m.id, p).status === 'completed').map((m) => m.id);
+    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language, modulesCompleted }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -83,7 +86,11 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     const { text, dropped } = encodeResume(c, latest, adapter.resumeLimit);
     if (dropped.length > 0) log(`resume record over ${adapter.resumeLimit} characters: left out ${dropped.join('; ')}`);
     adapter.saveState(text, latest.location ? toHash(latest.location).slice(2) : '');
-    const status: ReportedStatus = { ...courseStatus(judged, latest.progress), passingScaled: passingScore / 100 };
+    const status: ReportedStatus = {
+      ...courseStatus(judged, latest.progress),
+      passingScaled: passingScore / 100,
+      learner: latest.progress,
+    };
     adapter.reportStatus(status);
     latest = null;
     clearTimeout(flushTimer);
@@ -131,9 +138,10 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
-  language: string,
+  ids: { courseIri: string; language: string; modulesCompleted: (p: LearnerProgress) => string[] },
   log: (m: string) => void,
 ): Promise<TrackingAdapter | null> {
+  const language = ids.language;
   switch (launch.kind) {
     case 'scorm12': {
       const { Scorm12Adapter } = await import('./scorm/scorm12-adapter.js');
@@ -144,8 +152,10 @@ async function createAdapter(
       return new Scorm2004Adapter(launch.api, { language }, log);
     }
     case 'cmi5':
-    case 'xapi':
-      throw new Error('the xAPI and cmi5 adapters are not built yet');
+    case 'xapi': {
+      const { LrsAdapter } = await import('./xapi/lrs-adapter.js');
+      return new LrsAdapter(launch, ids, log);
+    }
     case 'standalone':
       return null;
   }

@@ -1,4 +1,4 @@
-import type { CourseStatus } from '../core/completion.js';
+import type { CourseStatus, LearnerProgress } from '../core/completion.js';
 import type { TrackedInteraction } from './interaction.js';
 import type { LaunchKind } from './launch.js';
 
@@ -24,6 +24,8 @@ export interface SessionStart {
 export interface ReportedStatus extends CourseStatus {
   /** Pass mark as a fraction (0–1), the LMS's when it gave one. */
   passingScaled: number;
+  /** The learner's whole progress, for adapters that report modules and role-play runs. */
+  learner?: LearnerProgress;
 }
 
 /**

@@ -18,7 +18,7 @@ export async function answerQuestion(frame: Frame): Promise<void> {
   else for (const select of await selects.all()) await select.selectOption({ index: 1 });
   await frame.getByRole('button', { name: '检查答案' }).click();
   await question
-    .locator('[role=status]')
+    .locator('[part=feedback]')
     .filter({ hasText: /回答正确|部分正确|回答不正确/ })
     .waitFor();
 }

@@ -1,0 +1,509 @@
+/**
+ * The xAPI (TinCan launch) and cmi5 side of a launch: statements go through the persistent outbox, cmi5 ones through
+ * the session rules; the resume record lives in the LRS state resource (per learner, activity and registration),
+ * written with ETag preconditions, with a copy in this browser so a launch while the LRS is unreachable resumes and
+ * reconciles once it is back. Loaded on demand: a SCORM launch never downloads this chunk.
+ */
+import type { Statement } from '@xapi/xapi';
+import type { LearnerProgress } from '../../core/completion.js';
+import { Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from '../cmi5/session-rules.js';
+import type { TrackedInteraction } from '../interaction.js';
+import type { Cmi5Launch, TinCanLaunch } from '../launch.js';
+import { interactionActivity, interactionResult, itemActivityId, moduleActivityId } from '../notation/xapi.js';
+import type { ReportedStatus, SaveState, SessionStart, TrackingAdapter } from '../tracker.js';
+import { Outbox } from './outbox.js';
+
+const VERBS = {
+  experienced: 'http://adlnet.gov/expapi/verbs/experienced',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  progressed: 'http://adlnet.gov/expapi/verbs/progressed',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  passed: 'http://adlnet.gov/expapi/verbs/passed',
+  failed: 'http://adlnet.gov/expapi/verbs/failed',
+  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
+  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+} as const;
+
+const STATE_ID = 'course-resume';
+const XAPI_VERSION = '1.0.3';
+
+type LrsLaunch = { kind: 'cmi5'; params: Cmi5Launch } | { kind: 'xapi'; params: TinCanLaunch };
+
+/** What the state document holds: the resume record and what this registration already reported. */
+interface StateDocument {
+  resume: string | null;
+  record: RegistrationRecord;
+  /** Modules whose `completed` was already sent in this registration. */
+  modules?: string[];
+}
+
+type Draft = Omit<Statement, 'actor' | 'id' | 'timestamp'> & { context?: Record<string, unknown> };
+
+export class LrsAdapter implements TrackingAdapter {
+  readonly kind: 'cmi5' | 'xapi';
+  readonly resumeLimit = 64_000;
+  private auth = '';
+  private actor: Record<string, unknown> = {};
+  private registration: string;
+  private outbox: Outbox | null = null;
+  private session: Cmi5Session | null = null;
+  private launchData: Cmi5LaunchData | null = null;
+  private record: RegistrationRecord = { completed: false, passed: false };
+  private etag: string | null = null;
+  private stateDirty = false;
+  private stateWriting = false;
+  private pendingState: StateDocument | null = null;
+  private lastLocation = '';
+  private lastProgress = -1;
+  private readonly startedAt = Date.now();
+  private listeners: ((state: SaveState) => void)[] = [];
+  private state: SaveState = 'saved';
+  private finished = false;
+  private lastJudged = '';
+  private readonly modulesReported = new Set<string>();
+  private readonly roleplayRuns = new Map<string, number>();
+  private statusSeen = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly launch: LrsLaunch,
+    private readonly ids: {
+      courseIri: string;
+      language: string;
+      modulesCompleted?: (progress: LearnerProgress) => string[];
+    },
+    private readonly log: (message: string) => void = (m) => console.warn(m),
+    private readonly win: Window = window,
+  ) {
+    this.kind = launch.kind;
+    this.registration = launch.params.registration ?? '';
+  }
+
+  private get endpoint(): string {
+    const e = this.launch.params.endpoint;
+    return e.endsWith('/') ? e : `${e}/`;
+  }
+
+  private get storageKey(): string {
+    return `course-lrs:${this.endpoint}:${this.registration || 'none'}:${JSON.stringify(this.actor)}`;
+  }
+
+  async start(): Promise<SessionStart> {
+    this.actor = JSON.parse(this.launch.params.actor) as Record<string, unknown>;
+    this.auth = this.launch.kind === 'cmi5' ? await this.cmi5Token(this.launch.params) : this.launch.params.auth;
+    this.outbox = new Outbox({
+      storage: this.win.localStorage,
+      key: `${this.storageKey}:outbox`,
+      send: (statements, keepalive) => this.request('POST', 'statements', undefined, statements, { keepalive }),
+      // On the way out the tab cannot wait for a lock another send holds: it sends with keepalive at once (the LRS
+      // keeps one statement per id, and the outbox counts a 409 as delivered).
+      withLock: (task) =>
+        this.win.navigator.locks && !this.finished
+          ? this.win.navigator.locks
+              .request(`${this.storageKey}:outbox`, { ifAvailable: true }, async (lock) => {
+                if (lock) await task();
+              })
+              .then(() => undefined)
+          : task(),
+      onState: (s) => this.setState(s === 'offline' ? 'offline' : s),
+      onSetAside: (entry) => this.log(`statement set aside: ${entry.reason}`),
+    });
+    let language: string | null = null;
+    if (this.launch.kind === 'cmi5') {
+      this.launchData = await this.readLaunchData(this.launch.params);
+      language = await this.readPreferredLanguage();
+    }
+    const stored = await this.readState();
+    this.record = stored.record;
+    for (const id of stored.modules ?? []) this.modulesReported.add(id);
+    if (this.launch.kind === 'cmi5' && this.launchData) {
+      this.session = new Cmi5Session({
+        actor: this.actor,
+        registration: this.registration,
+        activityId: this.launch.params.activityId,
+        launchData: this.launchData,
+        record: this.record,
+        uuid: () => crypto.randomUUID(),
+      });
+      this.queue(this.session.initialized());
+    } else {
+      this.queue([this.statement({ verb: verb('initialized'), object: this.course() })]);
+    }
+    this.flush();
+    const mode = this.launchData?.launchMode;
+    const mastery = this.launchData?.masteryScore;
+    return {
+      resume: stored.resume,
+      masteryScaled: typeof mastery === 'number' ? mastery : null,
+      mode: mode === 'Browse' ? 'browse' : mode === 'Review' ? 'review' : 'normal',
+      language,
+    };
+  }
+
+  saveState(resume: string, location: string): void {
+    if (this.finished || !this.recording) return;
+    if (location && location !== this.lastLocation) {
+      this.lastLocation = location;
+      const [moduleId, itemId] = location.split('/');
+      if (moduleId && itemId) {
+        this.record_([
+          {
+            verb: verb('experienced'),
+            object: { objectType: 'Activity', id: itemActivityId(this.ids, 'page', itemId) },
+            context: this.hierarchy(moduleId),
+          },
+        ]);
+      }
+    }
+    this.writeState({ resume, record: this.currentRecord(), modules: [...this.modulesReported] });
+  }
+
+  reportStatus(status: ReportedStatus): void {
+    if (this.finished || !this.recording) return;
+    const percent = Math.round(status.progress * 100);
+    if (percent !== this.lastProgress) {
+      this.lastProgress = percent;
+      this.record_([
+        {
+          verb: verb('progressed'),
+          object: this.course(),
+          result: { extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': percent } },
+        },
+      ]);
+    }
+    const learner = status.learner;
+    const modulesCompleted = learner && this.ids.modulesCompleted ? this.ids.modulesCompleted(learner) : [];
+    for (const moduleId of modulesCompleted) {
+      if (this.modulesReported.has(moduleId)) continue;
+      this.modulesReported.add(moduleId);
+      this.record_([
+        {
+          verb: verb('completed'),
+          object: { objectType: 'Activity', id: moduleActivityId(this.ids, moduleId) },
+          result: { completion: true },
+          context: this.hierarchy(''),
+        },
+      ]);
+    }
+    for (const [roleplayId, run] of Object.entries(learner?.roleplays ?? {})) {
+      const seen = this.roleplayRuns.get(roleplayId);
+      this.roleplayRuns.set(roleplayId, run.runs);
+      // Runs finished before this launch were reported by their own session.
+      if (seen === undefined && this.statusSeen) {
+        if (run.runs === 0) continue;
+      } else if (seen === undefined || run.runs <= seen) continue;
+      this.record_([
+        {
+          verb: verb('completed'),
+          object: { objectType: 'Activity', id: itemActivityId(this.ids, 'roleplay', roleplayId) },
+          result: { completion: true, extensions: { [`${this.ids.courseIri}/extensions/ending`]: run.nodeId } },
+          context: this.hierarchy(this.lastLocation.split('/')[0] ?? ''),
+        },
+      ]);
+    }
+    this.statusSeen = true;
+    if (status.completed) {
+      if (this.session) this.queue(this.session.completed());
+      else if (!this.record.completed) {
+        this.record.completed = true;
+        this.queue([this.statement({ verb: verb('completed'), object: this.course(), result: { completion: true } })]);
+      }
+    }
+    if (status.passed !== null && status.score) {
+      const { scaled, raw, max } = status.score;
+      if (this.session) this.queue(this.session.judged(scaled, raw, max, status.passingScaled));
+      else if (!this.record.passed && this.lastJudged !== `${status.passed}:${raw}`) {
+        this.lastJudged = `${status.passed}:${raw}`;
+        this.record.passed = status.passed;
+        this.queue([
+          this.statement({
+            verb: verb(status.passed ? 'passed' : 'failed'),
+            object: this.course(),
+            result: { success: status.passed, score: { scaled, raw: Math.round(raw), min: 0, max: Math.round(max) } },
+          }),
+        ]);
+      }
+    }
+  }
+
+  reportInteraction(record: TrackedInteraction): void {
+    if (this.finished || !this.recording) return;
+    const moduleId = this.lastLocation.split('/')[0] ?? '';
+    const parentKind = record.parentKind === 'roleplay' ? 'roleplay' : 'quiz';
+    const context = this.hierarchy(moduleId, itemActivityId(this.ids, parentKind, record.parentId));
+    context.extensions = { [`${this.ids.courseIri}/extensions/attempt`]: record.attempt };
+    this.record_([
+      {
+        verb: verb('answered'),
+        object: interactionActivity(this.ids, record),
+        result: interactionResult(record, this.ids),
+        context,
+      },
+    ]);
+  }
+
+  flush(keepalive = false): void {
+    const outbox = this.outbox;
+    if (outbox) {
+      void outbox
+        .flush(keepalive)
+        .then(() => {
+          // Whatever waits for a retry (backoff, Retry-After, another tab's lock) is tried again shortly.
+          if (outbox.pending() > 0 && !this.retryTimer) {
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = undefined;
+              this.flush();
+            }, 1000);
+          }
+        })
+        .catch((e: Error) => this.log(`outbox: ${e.message}`));
+    }
+    if (this.stateDirty) void this.pushState(keepalive);
+  }
+
+  finish(): void {
+    if (this.finished) return;
+    const terminated = this.session
+      ? this.session.terminatedStatement()
+      : [
+          this.statement({
+            verb: verb('terminated'),
+            object: this.course(),
+            result: { duration: isoSeconds(Date.now() - this.startedAt) },
+          }),
+        ];
+    this.finished = true;
+    for (const s of terminated) this.outbox?.add(s);
+    this.flush(true);
+    const returnURL = this.launchData?.returnURL;
+    if (returnURL && this.win.document.visibilityState !== 'hidden') {
+      // Redirect once the terminated statement has had its chance to leave (keepalive carries it anyway).
+      setTimeout(() => this.win.location.assign(returnURL), 300);
+    }
+  }
+
+  onState(listener: (state: SaveState) => void): void {
+    this.listeners.push(listener);
+    listener(this.state);
+  }
+
+  private get recording(): boolean {
+    return !this.launchData || this.launchData.launchMode === 'Normal';
+  }
+
+  private currentRecord(): RegistrationRecord {
+    return this.session ? { ...this.session.record } : { ...this.record };
+  }
+
+  /** A course statement: through the session rules under cmi5, as is under xAPI. */
+  private record_(drafts: Draft[]): void {
+    const session = this.session;
+    if (session) for (const d of drafts) this.queue(session.allowed(d));
+    else this.queue(drafts.map((d) => this.statement(d)));
+  }
+
+  private queue(statements: { id?: string }[]): void {
+    for (const s of statements) {
+      if (!this.outbox?.add(s as { id: string })) this.setState('failed');
+    }
+    if (statements.length > 0) this.flush();
+  }
+
+  private statement(draft: Draft): Statement & { id: string } {
+    const context = { ...(draft.context ?? this.hierarchy('')) } as Record<string, unknown>;
+    if (this.registration) context.registration = this.registration;
+    return {
+      ...draft,
+      id: crypto.randomUUID(),
+      actor: this.actor,
+      timestamp: new Date().toISOString(),
+      context,
+    };
+  }
+
+  private course(): Statement['object'] {
+    return { objectType: 'Activity', id: this.ids.courseIri, definition: { type: ACTIVITY_COURSE } };
+  }
+
+  /** course → module → item in contextActivities: the course in grouping for everything below it. */
+  private hierarchy(moduleId: string, itemId?: string): Record<string, unknown> {
+    const course = { objectType: 'Activity', id: this.ids.courseIri };
+    const module = moduleId ? { objectType: 'Activity', id: moduleActivityId(this.ids, moduleId) } : null;
+    const parent = itemId ? [{ objectType: 'Activity', id: itemId }] : module ? [module] : [course];
+    const grouping = itemId && module ? [course, module] : moduleId ? [course] : [];
+    return { contextActivities: grouping.length > 0 ? { parent, grouping } : { parent } };
+  }
+
+  private setState(state: SaveState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { 'X-Experience-API-Version': XAPI_VERSION, Authorization: this.auth, ...extra };
+  }
+
+  private request(
+    method: string,
+    resource: string,
+    query?: Record<string, string>,
+    body?: unknown,
+    options: { keepalive?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const url = new URL(resource, this.endpoint);
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    return fetch(url, {
+      method,
+      headers: this.headers({
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...options.headers,
+      }),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      keepalive: options.keepalive === true,
+      signal: controller.signal,
+    }).finally(() => clearTimeout(timer));
+  }
+
+  /** cmi5 §8.2.1: the token is fetched once; kept for the session so a reload does not fetch again. */
+  private async cmi5Token(params: Cmi5Launch): Promise<string> {
+    const key = `cmi5-token:${params.fetch}`;
+    const kept = this.win.sessionStorage.getItem(key);
+    if (kept) return `Basic ${kept}`;
+    const response = await fetch(params.fetch, { method: 'POST' });
+    const body = (await response.json()) as { 'auth-token'?: string; 'error-code'?: string; 'error-text'?: string };
+    if (!response.ok || !body['auth-token']) {
+      throw new Error(`cmi5 fetch URL refused: ${body['error-code'] ?? response.status} ${body['error-text'] ?? ''}`);
+    }
+    this.win.sessionStorage.setItem(key, body['auth-token']);
+    return `Basic ${body['auth-token']}`;
+  }
+
+  private stateQuery(activityId: string, stateId: string): Record<string, string> {
+    const query: Record<string, string> = { activityId, agent: JSON.stringify(this.actor), stateId };
+    if (this.registration) query.registration = this.registration;
+    return query;
+  }
+
+  private async readLaunchData(params: Cmi5Launch): Promise<Cmi5LaunchData> {
+    const response = await this.request(
+      'GET',
+      'activities/state',
+      this.stateQuery(params.activityId, 'LMS.LaunchData'),
+    );
+    if (!response.ok) throw new Error(`LMS.LaunchData could not be read (${response.status})`);
+    return (await response.json()) as Cmi5LaunchData;
+  }
+
+  private async readPreferredLanguage(): Promise<string | null> {
+    try {
+      const response = await this.request('GET', 'agents/profile', {
+        agent: JSON.stringify(this.actor),
+        profileId: 'cmi5LearnerPreferences',
+      });
+      if (!response.ok) return null;
+      const prefs = (await response.json()) as { languagePreference?: string };
+      return prefs.languagePreference?.split(',')[0]?.trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The LRS's state document, or this browser's copy when the LRS cannot be reached (reconciled later). */
+  private async readState(): Promise<StateDocument> {
+    const local = this.localState();
+    try {
+      const response = await this.request('GET', 'activities/state', this.stateQuery(this.ids.courseIri, STATE_ID));
+      if (response.status === 404) {
+        if (local) this.writeState(local);
+        return local ?? { resume: null, record: { completed: false, passed: false } };
+      }
+      if (!response.ok) throw new Error(`state ${response.status}`);
+      this.etag = response.headers.get('ETag');
+      const remote = (await response.json()) as StateDocument;
+      // The browser's copy is newer when the last session could not reach the LRS: keep it and send it.
+      if (local && local.resume !== remote.resume && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
+        this.writeState(local);
+        return local;
+      }
+      return remote;
+    } catch (error) {
+      this.log(`LRS state not readable (${(error as Error).message}); resuming from this browser's copy`);
+      this.setState('offline');
+      if (local) this.writeState(local);
+      return local ?? { resume: null, record: { completed: false, passed: false } };
+    }
+  }
+
+  private localState(): StateDocument | null {
+    try {
+      const text = this.win.localStorage.getItem(`${this.storageKey}:state`);
+      return text ? (JSON.parse(text) as StateDocument) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private writeState(doc: StateDocument): void {
+    this.pendingState = doc;
+    this.stateDirty = true;
+    try {
+      this.win.localStorage.setItem(`${this.storageKey}:state`, JSON.stringify(doc));
+      this.win.localStorage.setItem(`${this.storageKey}:dirty`, '1');
+    } catch {
+      this.setState('failed');
+    }
+  }
+
+  /** PUT with If-Match (or If-None-Match: * on first write); on 412 re-read the ETag, log, and write again. */
+  private async pushState(keepalive: boolean): Promise<void> {
+    if (this.stateWriting || !this.pendingState) return;
+    this.stateWriting = true;
+    const doc = this.pendingState;
+    try {
+      for (let tries = 0; tries < 2; tries++) {
+        const response = await this.request(
+          'PUT',
+          'activities/state',
+          this.stateQuery(this.ids.courseIri, STATE_ID),
+          doc,
+          {
+            keepalive,
+            headers: this.etag ? { 'If-Match': this.etag } : { 'If-None-Match': '*' },
+          },
+        );
+        if (response.ok) {
+          this.etag = response.headers.get('ETag') ?? this.etag;
+          if (this.pendingState === doc) {
+            this.stateDirty = false;
+            this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
+          }
+          return;
+        }
+        if (response.status !== 412) throw new Error(`state ${response.status}`);
+        this.log(
+          'resume record changed in another tab or device since this one read it; this tab’s is newer, saving it',
+        );
+        const current = await this.request('GET', 'activities/state', this.stateQuery(this.ids.courseIri, STATE_ID));
+        this.etag = current.ok ? current.headers.get('ETag') : null;
+      }
+    } catch (error) {
+      this.log(`resume record not saved to the LRS yet (${(error as Error).message}); kept in this browser`);
+      setTimeout(() => this.flush(), 5000);
+    } finally {
+      this.stateWriting = false;
+    }
+  }
+}
+
+const ACTIVITY_COURSE = 'http://adlnet.gov/expapi/activities/course';
+
+function verb(name: keyof typeof VERBS): Statement['verb'] {
+  return { id: VERBS[name], display: { 'en-US': name } };
+}
+
+function isoSeconds(ms: number): string {
+  return `PT${(Math.round(ms / 10) / 100).toFixed(2)}S`;
+}
