@@ -10,7 +10,11 @@ import { toHash } from '../core/route.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
 import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
-import { decodeResume, encodeResume, type ResumeCourse } from './resume/resume-codec.js';
+import type { ResumeCourse } from './resume/resume-codec.js';
+
+/** The resume codec: loaded on demand, since a new learner's first page needs none of it. */
+type ResumeCodec = typeof import('./resume/resume-codec.js');
+const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
 
 export interface TrackingOptions {
@@ -65,25 +69,31 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   const judged = { ...index, passingScore };
 
   let course: ResumeCourse | null = null;
+  let codec: ResumeCodec | null = null;
   let saved: SavedProgress = freshProgress();
   if (start.resume) {
-    course = await source.all();
-    const decoded = decodeResume(course, start.resume);
+    [course, codec] = await Promise.all([source.all(), loadCodec()]);
+    const decoded = codec.decodeResume(course, start.resume);
     if (decoded) saved = decoded;
     else log(`the saved progress is not a resume record this course can read; starting afresh`);
   }
   if (!saved.locale && start.language && /^(en|zh)/i.test(start.language)) {
     saved.locale = /^en/i.test(start.language) ? 'en' : 'zh-CN';
   }
-  // Module data is fetched in the background so a later save can encode at once.
-  const courseReady = course ? Promise.resolve(course) : source.all();
-  void courseReady.then((c) => (course = c)).catch((e: Error) => log(`course content not loaded: ${e.message}`));
+  // Module data and the codec come in the background, so a later save can encode at once.
+  const ready = Promise.all([course ?? source.all(), codec ?? loadCodec()]);
+  void ready
+    .then(([c, k]) => {
+      course = c;
+      codec = k;
+    })
+    .catch((e: Error) => log(`course content not loaded: ${e.message}`));
 
   let latest: SavedProgress | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const persist = (c: ResumeCourse): void => {
+  const persist = ([c, k]: [ResumeCourse, ResumeCodec]): void => {
     if (!latest) return;
-    const { text, dropped } = encodeResume(c, latest, adapter.resumeLimit);
+    const { text, dropped } = k.encodeResume(c, latest, adapter.resumeLimit);
     if (dropped.length > 0) log(`resume record over ${adapter.resumeLimit} characters: left out ${dropped.join('; ')}`);
     adapter.saveState(text, latest.location ? toHash(latest.location).slice(2) : '');
     const status: ReportedStatus = {
@@ -101,8 +111,8 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     load: () => saved,
     save(next) {
       latest = next;
-      if (course) persist(course);
-      else void courseReady.then(persist);
+      if (course && codec) persist([course, codec]);
+      else void ready.then(persist);
       return true;
     },
   };
@@ -120,14 +130,14 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   const finish = () => {
     if (finished) return;
     finished = true;
-    if (latest && course) persist(course);
+    if (latest && course && codec) persist([course, codec]);
     clearTimeout(flushTimer);
     adapter.finish();
   };
   win.addEventListener('pagehide', finish);
   win.document.addEventListener('visibilitychange', () => {
     if (win.document.visibilityState === 'hidden') {
-      if (latest && course) persist(course);
+      if (latest && course && codec) persist([course, codec]);
       adapter.flush();
     }
   });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { ProgressStore, type KeyValueStorage } from '../../core/progress-store.js';
+import type { QuizAttemptState } from '../../core/interactions.js';
+import { ProgressStore, type KeyValueStorage, type SavedProgress } from '../../core/progress-store.js';
 import type { CoursePlayer } from './course-player.js';
 import { deepActiveElement } from '../shared/test-helpers.js';
 import './define.js';
@@ -110,8 +111,9 @@ describe('course-player', () => {
 
   it('restores a saved quiz state when the learner comes back, and the quiz goes on from there', async () => {
     const storage = memoryStorage();
-    const saved = () =>
-      JSON.parse(storage.data.get(`course-progress:${COURSE_ID}`) ?? '{}')?.progress?.quizzes?.['basics-quiz'];
+    const saved = (): QuizAttemptState | undefined =>
+      (JSON.parse(storage.data.get(`course-progress:${COURSE_ID}`) ?? '{}') as Partial<SavedProgress>).progress
+        ?.quizzes?.['basics-quiz'];
     const button = (quiz: Element, text: string) =>
       [...(quiz.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(text));
     const position = (quiz: Element) => quiz.shadowRoot?.querySelector('[data-focus-progress]')?.textContent ?? '';
