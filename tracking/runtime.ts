@@ -10,10 +10,11 @@ import { toHash } from '../core/route.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
 import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
+import type * as ResumeCodecModule from './resume/resume-codec.js';
 import type { ResumeCourse } from './resume/resume-codec.js';
 
 /** The resume codec: loaded on demand, since a new learner's first page needs none of it. */
-type ResumeCodec = typeof import('./resume/resume-codec.js');
+type ResumeCodec = typeof ResumeCodecModule;
 const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
 
