@@ -245,11 +245,11 @@ describe('an unzipped package served and launched by the LMS', () => {
       registration: params.get('registration')!,
       stateId: 'LMS.LaunchData',
     });
-    const data = (await (await pkgAdmin.request('GET', `activities/state?${q.toString()}`)).json()) as Record<
-      string,
-      any
-    >;
+    const data = (await (await pkgAdmin.request('GET', `activities/state?${q.toString()}`)).json()) as {
+      masteryScore: number;
+      contextTemplate: { contextActivities: { grouping: { id: string }[] } };
+    };
     expect(data.masteryScore).toBe(0.75);
-    expect(data.contextTemplate.contextActivities.grouping[0].id).toBe(AU);
+    expect(data.contextTemplate.contextActivities.grouping[0]?.id).toBe(AU);
   });
 });
