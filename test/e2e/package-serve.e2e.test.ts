@@ -70,6 +70,9 @@ describe('LMS packages served from a sub-path in an iframe', () => {
         await page.goto(served.framedUrl);
         const frame = page.frameLocator('iframe');
         const heading = frame.locator('course-player h1');
+        // No LMS in the host page: the course keeps progress in the browser and first asks who is learning.
+        await frame.getByLabel(/请输入你的姓名或工号/).fill(`学员 ${kind}`, { timeout: 60_000 });
+        await frame.getByRole('button', { name: '开始学习' }).click();
         await expect.poll(() => heading.innerText(), { timeout: 30_000 }).toBe(sequence[0]!.title);
         // Read every page of the first module and arrive at the next module's first page.
         for (let step = 1; step <= moduleLength; step++) {
