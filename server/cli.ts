@@ -1,11 +1,12 @@
 /**
  * Runs the preview LMS and its xAPI store: `tsx server/cli.ts [--port N] [--host H] [--db FILE] [--course DIR]
- * [--fresh] [--json]`. Defaults: port $LMS_PORT or 8001, database .data/lrs.sqlite, course dist/. `--json` prints one
- * machine-readable line (for tests) instead of the banner.
+ * [--fresh] [--json] [--package JSON]`. Defaults: port $LMS_PORT or 8001, database .data/lrs.sqlite, course dist/.
+ * `--json` prints one machine-readable line (for tests) instead of the banner. `--package` takes an unzipped package
+ * as JSON (`PackageToServe`; `npm start -- --package <zip>` unzips it and passes it here).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startServer } from './index.js';
+import { packagePrefix, startServer, type PackageToServe } from './index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -16,14 +17,17 @@ const { values } = parseArgs({
     fresh: { type: 'boolean' },
     course: { type: 'string' },
     json: { type: 'boolean' },
+    package: { type: 'string' },
   },
 });
+const served = values.package ? (JSON.parse(values.package) as PackageToServe) : undefined;
 const server = await startServer({
   port: Number(values.port ?? process.env.LMS_PORT ?? 8001),
   dbPath: values.db ?? `${root}.data/lrs.sqlite`,
   courseDir: values.course ?? `${root}dist`,
   ...(values.host ? { host: values.host } : {}),
   ...(values.fresh ? { fresh: true } : {}),
+  ...(served ? { package: served } : {}),
 });
 if (values.json) {
   console.log(
@@ -44,7 +48,7 @@ if (values.json) {
   LRS 账号 / Key:           ${server.credentials.key}
   LRS 密码 / Secret:        ${server.credentials.secret} ${generated}
   数据库 / Database:        ${server.dbPath}
-  ${values.fresh ? '已清空旧数据 / Started empty (--fresh)' : '数据在重启后保留；npm start -- --fresh 清空 / Data persists; npm start -- --fresh starts empty'}
+${served ? `  课程包 / Package:         ${served.kind} · ${served.title} · ${server.url.slice(0, -1)}${packagePrefix(served.kind)}${served.launch}\n` : ''}  ${values.fresh ? '已清空旧数据 / Started empty (--fresh)' : '数据在重启后保留；npm start -- --fresh 清空 / Data persists; npm start -- --fresh starts empty'}
 `);
 }
 const stop = () => void server.close().then(() => process.exit(0));

@@ -11,6 +11,7 @@
  * `{ name, account, standard: 'cmi5' | 'xapi' | 'scorm12' | 'scorm2004', launchMode?, newRegistration? }` answers
  * 201 `{ launch: { id, url, registration, sessionId, activityId, … } }`; `launch.url` is the course URL with the cmi5 or
  * TinCan parameters, or the SCORM player page. `GET {url}lms/api/launches/{id}/statements` lists what it recorded.
+ * With `package` (an unzipped LMS package) the launcher serves and launches that package instead, in its own standard.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
@@ -22,10 +23,11 @@ import { openDatabase } from './lrs/database.js';
 import { DocumentStore } from './lrs/documents.js';
 import { CORS_HEADERS, createXapiHandler, XAPI_VERSION, type XapiEvents } from './lrs/http.js';
 import { StatementStore } from './lrs/statements.js';
-import { createLms } from './lms/lms.js';
+import { createLms, type PackageToServe } from './lms/lms.js';
 import { serveReport } from './report-page.js';
 
 export { basicAuth, type Credentials } from './lrs/credentials.js';
+export { packagePrefix, type PackageToServe } from './lms/lms.js';
 
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. */
@@ -38,6 +40,11 @@ export interface ServerOptions {
   fresh?: boolean;
   /** The built course (dist/), served under /course/ for the launcher. */
   courseDir?: string;
+  /**
+   * An unzipped LMS package to serve from `/lms/content/<kind>/` and launch in its own standard, with the AU id and
+   * pass mark of its manifest, instead of the built course under /course/ (`npm start -- --package <zip>`).
+   */
+  package?: PackageToServe;
   /** Credentials file; default `lrs-credentials.json` beside the database. */
   credentialsFile?: string;
   /** Administrator credentials; default LRS_KEY / LRS_SECRET, else the credentials file. */
@@ -89,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     events,
     authority,
     courseDir: options.courseDir ?? null,
+    package: options.package ?? null,
     protect,
   });
   const xapi = createXapiHandler({

@@ -1,11 +1,12 @@
 /**
  * Starts the preview LMS (server/cli.ts) as its own process beside the live-reload preview, so tools/ does not import
- * server/. Port: LMS_PORT, else the given one; extra arguments (--fresh, --host H) are passed through.
+ * server/. Port: LMS_PORT, else the given one; extra arguments (--fresh, --host H) are passed through, and `extra`
+ * as given (e.g. --package).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { courseRoot } from './paths.js';
 
-export function startPreviewLms(port: number, argv: string[]): ChildProcess {
+export function startPreviewLms(port: number, argv: string[], extra: string[] = []): ChildProcess {
   // Only the options the LMS knows; anything else on the npm start command line stays with the preview.
   const args: string[] = [];
   argv.forEach((arg, i) => {
@@ -14,7 +15,7 @@ export function startPreviewLms(port: number, argv: string[]): ChildProcess {
   });
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', '--port', String(process.env.LMS_PORT ?? port), ...args],
+    ['--import', 'tsx', 'server/cli.ts', '--port', String(process.env.LMS_PORT ?? port), ...args, ...extra],
     { cwd: courseRoot, stdio: 'inherit' },
   );
   child.on('exit', (code) => {

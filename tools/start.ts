@@ -14,8 +14,9 @@ import { PREVIEW_PATH, PreviewReload } from './preview-reload.js';
 import { previewPackage } from './packaging/preview.js';
 
 const port = Number(process.env.PORT ?? 8000);
-// `npm start -- --package <zip>`: serve a built LMS package instead of the live preview.
-if (process.argv.includes('--package')) await previewPackage(process.argv[process.argv.indexOf('--package') + 1], port);
+// `npm start -- --package <zip>`: run a built LMS package in the preview LMS instead of the live preview.
+if (process.argv.includes('--package'))
+  await previewPackage(process.argv[process.argv.indexOf('--package') + 1], port, process.argv.slice(2));
 // COURSE_ROOT previews another copy of the course (its build goes to its own dist/).
 const root = process.env.COURSE_ROOT;
 const outDir = root ? join(root, 'dist') : distDir;

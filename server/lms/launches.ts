@@ -22,7 +22,22 @@ export interface CourseInfo {
   language?: string;
   /** Pass mark in percent (course.yaml passingScore). */
   passingScore: number;
+  /** Set when a package is served: its AU id (cmi5.xml), else the course IRI stands for the one AU. */
+  auId?: string;
+  /** Set when a package is served: the pass mark its manifest gives the LMS, scaled 0–1. */
+  masteryScore?: number;
+  /** Set when a package is served: the activity id in its tincan.xml. */
+  activityId?: string;
+  /** The course's launch page on this server: the package's launch file under its sub-path, else /course/index.html. */
+  launchPath?: string;
+  /** Set when a package is served: the one standard it can be launched in. */
+  packageKind?: Standard;
 }
+
+/** The pass mark given to the LMS, scaled 0–1: the package's own, else the course's. */
+export const masteryScore = (course: CourseInfo): number =>
+  course.masteryScore ?? Math.round(course.passingScore * 100) / 10000;
+export const launchPath = (course: CourseInfo): string => course.launchPath ?? '/course/index.html';
 
 export interface Launch {
   id: string;
@@ -44,8 +59,8 @@ export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-/** The AU's publisher id in the course structure: the course IRI (the course is one AU). */
-export const publisherAuId = (course: CourseInfo): string => course.id;
+/** The AU's publisher id in the course structure: the package's AU id, else the course IRI (the course is one AU). */
+export const publisherAuId = (course: CourseInfo): string => course.auId ?? course.id;
 /** LMS-generated ids (cmi5 8.1.5, 9.4): stable for the course, never the publisher's. */
 export const auActivityId = (course: CourseInfo): string => `${LMS_HOME}/au/${sha1(publisherAuId(course))}`;
 export const courseObjectId = (course: CourseInfo): string => `${LMS_HOME}/course/${sha1(course.id)}`;
@@ -150,7 +165,7 @@ export class LaunchStore {
     const launchMode = req.launchMode ?? 'Normal';
     const actor = learnerActor(req.name, req.account);
     const endpoint = `${origin}/xapi/`;
-    const courseUrl = `${origin}/course/index.html`;
+    const courseUrl = `${origin}${launchPath(course)}`;
     let url: string;
     let fetchToken: string | null = null;
     let creds: { key: string; secret: string } | null = null;
@@ -181,7 +196,7 @@ export class LaunchStore {
         auth: `Basic ${Buffer.from(`${creds.key}:${creds.secret}`).toString('base64')}`,
         actor: JSON.stringify(actor),
         registration,
-        activity_id: course.id,
+        activity_id: course.activityId ?? course.id,
       }).toString()}`;
     } else {
       url = `${origin}/lms/scorm/${id}`;
@@ -231,7 +246,7 @@ export class LaunchStore {
       },
       launchMode,
       moveOn: 'CompletedAndPassed',
-      masteryScore: Math.round(course.passingScore * 100) / 10000,
+      masteryScore: masteryScore(course),
       returnURL,
     };
     const agentKey = `account:${LMS_HOME}|${(actor.account as JsonObject).name as string}`;
@@ -273,7 +288,7 @@ export class LaunchStore {
           [SESSION_EXT]: sessionId,
           'https://w3id.org/xapi/cmi5/context/extensions/launchmode': launchMode,
           'https://w3id.org/xapi/cmi5/context/extensions/moveon': 'CompletedAndPassed',
-          'https://w3id.org/xapi/cmi5/context/extensions/launchurl': '/course/index.html',
+          'https://w3id.org/xapi/cmi5/context/extensions/launchurl': launchPath(course),
           'https://w3id.org/xapi/cmi5/context/extensions/masteryscore': launchData.masteryScore,
         },
       },

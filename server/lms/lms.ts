@@ -19,6 +19,8 @@ import {
   CMI5_CATEGORY,
   courseObjectId,
   LaunchStore,
+  launchPath,
+  masteryScore,
   LMS_HOME,
   publisherAuId,
   STANDARDS,
@@ -36,6 +38,8 @@ export interface LmsOptions {
   events: EventEmitter<XapiEvents>;
   authority: JsonObject;
   courseDir: string | null;
+  /** An unzipped LMS package to serve and launch instead of the built course under /course/. */
+  package: PackageToServe | null;
   /** Require the administrator's credentials for the launcher (set when bound beyond loopback). */
   protect: boolean;
 }
@@ -62,6 +66,7 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.woff2': 'font/woff2',
   '.xml': 'application/xml',
+  '.xsd': 'application/xml',
   '.map': 'application/json',
 };
 
@@ -70,7 +75,31 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+/**
+ * An unzipped LMS package and what its manifest tells the LMS (tools/packaging/serve.ts `unpackPackage` gives one).
+ * It is served from `/lms/content/<kind>/`, a sub-path as in an LMS, and launched in its own standard only.
+ */
+export interface PackageToServe {
+  kind: Standard;
+  /** Folder holding the package's files (content/course.json among them). */
+  dir: string;
+  /** The launch file, relative to the package root. */
+  launch: string;
+  /** The course IRI: cmi5 course id, TinCan activity id, SCORM LOM identifier. */
+  iri: string | null;
+  /** The AU id from cmi5.xml. */
+  auId: string | null;
+  /** The pass mark as the manifest gives it, scaled 0–1. */
+  masteryScore: number | null;
+  title: string;
+}
+
+export const packagePrefix = (kind: Standard): string => `/lms/content/${kind}/`;
+
 export function createLms(options: LmsOptions) {
+  const pkg = options.package;
+  const courseDir = pkg?.dir ?? options.courseDir;
+  const coursePrefix = pkg ? packagePrefix(pkg.kind) : '/course/';
   const { statements, events } = options;
   const launches = new LaunchStore(options.db, options);
   const streams = new Set<ServerResponse>();
@@ -131,16 +160,25 @@ export function createLms(options: LmsOptions) {
   }
 
   function readCourse(): CourseInfo | null {
-    if (!options.courseDir) return null;
-    const file = join(options.courseDir, 'content/course.json');
+    if (!courseDir) return null;
+    const file = join(courseDir, 'content/course.json');
     if (!existsSync(file)) return null;
     const c = JSON.parse(readFileSync(file, 'utf8')) as CourseInfo;
-    return {
+    const course: CourseInfo = {
       id: c.id,
       title: c.title,
       description: c.description ?? '',
       language: c.language ?? 'zh-CN',
       passingScore: c.passingScore,
+    };
+    if (!pkg) return course;
+    return {
+      ...course,
+      ...(pkg.auId ? { auId: pkg.auId } : {}),
+      ...(pkg.masteryScore !== null ? { masteryScore: pkg.masteryScore } : {}),
+      ...(pkg.kind === 'xapi' && pkg.iri ? { activityId: pkg.iri } : {}),
+      launchPath: `${coursePrefix}${pkg.launch}`,
+      packageKind: pkg.kind,
     };
   }
 
@@ -151,7 +189,7 @@ export function createLms(options: LmsOptions) {
     const method = req.method ?? 'GET';
     try {
       if (path === '/lms/cmi5/fetch' || path.startsWith('/lms/cmi5/fetch/')) return cmi5Fetch(req, res, path);
-      if (path.startsWith('/course/') || path === '/course') return serveCourse(res, path);
+      if (path.startsWith(coursePrefix) || path === coursePrefix.slice(0, -1)) return serveCourse(res, path);
       if (path === '/lms/vendor/scorm12.js') return sendFile(res, join(scormAgainDir, 'scorm12.min.js'));
       if (path === '/lms/vendor/scorm2004.js') return sendFile(res, join(scormAgainDir, 'scorm2004.min.js'));
       const scormCommit = /^\/lms\/api\/scorm\/([0-9a-f-]{36})$/.exec(path);
@@ -215,6 +253,9 @@ export function createLms(options: LmsOptions) {
     }
     const standard = body.standard as Standard;
     if (!STANDARDS.includes(standard)) throw badRequest(`standard must be one of ${STANDARDS.join(', ')}`);
+    if (course.packageKind && standard !== course.packageKind) {
+      throw badRequest(`This preview serves a ${course.packageKind} package: launch it as ${course.packageKind}`);
+    }
     const launchMode = (body.launchMode ?? 'Normal') as LaunchMode;
     if (!['Normal', 'Browse', 'Review'].includes(launchMode))
       throw badRequest('launchMode must be Normal, Browse or Review');
@@ -273,7 +314,8 @@ export function createLms(options: LmsOptions) {
       return json(res, 200, {
         standard: launch.standard,
         learner: { id: launch.account, name: launch.learnerName },
-        course,
+        course: { ...course, masteryScore: masteryScore(course) },
+        courseUrl: launchPath(course),
         cmi: launches.scormData(launch, course),
       });
     }
@@ -316,13 +358,13 @@ export function createLms(options: LmsOptions) {
   }
 
   function serveCourse(res: ServerResponse, path: string): void {
-    if (!options.courseDir || !existsSync(join(options.courseDir, 'index.html'))) {
+    if (!courseDir || !existsSync(join(courseDir, pkg?.launch ?? 'index.html'))) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('课程尚未生成：请运行 npm run build。 / The course is not built yet: run npm run build.');
       return;
     }
-    const root = resolve(options.courseDir);
-    let rel = decodeURIComponent(path.slice('/course'.length)) || '/';
+    const root = resolve(courseDir);
+    let rel = decodeURIComponent(path.slice(coursePrefix.length - 1)) || '/';
     if (rel.endsWith('/')) rel += 'index.html';
     const file = resolve(root, `.${rel}`);
     if (!file.startsWith(root + sep)) return notFound(res);

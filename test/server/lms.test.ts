@@ -199,3 +199,63 @@ describe('SCORM launch', () => {
     expect(((await res.json()) as { error: string }).error).toContain('account');
   });
 });
+
+describe('an unzipped package served and launched by the LMS', () => {
+  const AU = `${COURSE.id}/au/course`;
+  let pkg: RunningServer;
+  let pkgAdmin: Client;
+
+  beforeAll(async () => {
+    const dbPath = tempDb();
+    const dir = join(dirname(dbPath), 'package');
+    mkdirSync(join(dir, 'content'), { recursive: true });
+    writeFileSync(join(dir, 'content/course.json'), JSON.stringify(COURSE));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>course</title>');
+    writeFileSync(join(dirname(dbPath), 'beside.json'), '{}');
+    // A pass mark in the manifest that differs from course.json's: the LMS must use the manifest's.
+    pkg = await startServer({
+      port: 0,
+      dbPath,
+      fresh: true,
+      package: { kind: 'cmi5', dir, launch: 'index.html', iri: COURSE.id, auId: AU, masteryScore: 0.75, title: 'T' },
+    });
+    pkgAdmin = xapiClient(pkg.endpoint, pkg.credentials);
+  });
+  afterAll(() => pkg.close());
+
+  const post = (standard: string) =>
+    fetch(new URL('lms/api/launches', pkg.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '学员', account: 'p1', standard }),
+    });
+
+  it('serves the package from its sub-path only, and launches it in its own standard with its AU id and pass mark', async () => {
+    expect((await fetch(new URL('lms/content/cmi5/index.html', pkg.url))).status).toBe(200);
+    // A file beside the package folder (where the LRS keeps its credentials): an encoded ../ must not reach it.
+    expect((await fetch(new URL('lms/content/cmi5/..%2fbeside.json', pkg.url))).status).toBe(404);
+    expect((await fetch(new URL('course/index.html', pkg.url))).status).toBe(404);
+    const wrong = await post('xapi');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toContain('cmi5 package');
+
+    const res = await post('cmi5');
+    expect(res.status).toBe(201);
+    const { launch } = (await res.json()) as { launch: { url: string } };
+    const url = new URL(launch.url);
+    expect(url.pathname).toBe('/lms/content/cmi5/index.html');
+    const params = url.searchParams;
+    const q = new URLSearchParams({
+      activityId: params.get('activityId')!,
+      agent: params.get('actor')!,
+      registration: params.get('registration')!,
+      stateId: 'LMS.LaunchData',
+    });
+    const data = (await (await pkgAdmin.request('GET', `activities/state?${q.toString()}`)).json()) as {
+      masteryScore: number;
+      contextTemplate: { contextActivities: { grouping: { id: string }[] } };
+    };
+    expect(data.masteryScore).toBe(0.75);
+    expect(data.contextTemplate.contextActivities.grouping[0]?.id).toBe(AU);
+  });
+});

@@ -1,16 +1,17 @@
 /**
- * `npm start -- --package dist/packages/<file>.zip`: serves a built package, unzipped, from a sub-path of
- * localhost inside a framing page, so an administrator sees exactly the files the LMS will run. Once the preview
- * LMS lands, it mounts `packageHandler` (serve.ts) and launches the package under the matching launcher instead.
+ * `npm start -- --package dist/packages/<file>.zip`: unzips a built package into an empty folder and runs it in the
+ * preview LMS (server/, started as its own process so tools/ does not import it). The LMS serves the package from a
+ * sub-path and its launcher launches it in the package's own standard, with the AU id and pass mark of its manifest,
+ * so an administrator sees exactly what the LMS will run.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { servePackage } from './serve.js';
+import { join, resolve } from 'node:path';
+import { courseRoot } from '../paths.js';
+import { startPreviewLms } from '../preview-lms.js';
+import { unpackPackage } from './serve.js';
 
-const KIND_LABEL = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004 4th Edition', cmi5: 'cmi5', xapi: 'xAPI' };
-
-/** Serves the package until Ctrl+C; never returns. */
-export async function previewPackage(zip: string | undefined, port: number): Promise<never> {
+/** Runs the preview LMS with the package until Ctrl+C; never returns. */
+export async function previewPackage(zip: string | undefined, port: number, argv: string[]): Promise<never> {
   const file = zip ? resolve(zip) : '';
   if (!zip || !existsSync(file) || !file.endsWith('.zip')) {
     console.error(
@@ -19,16 +20,25 @@ export async function previewPackage(zip: string | undefined, port: number): Pro
     );
     process.exit(1);
   }
-  const served = await servePackage(file, { port, host: 'localhost' });
-  console.log(
-    `\n课程包预览 / Package preview: ${KIND_LABEL[served.unpacked.kind]} · ${served.unpacked.title}\n` +
-      `  在框架中（与学习平台相同）/ In a frame, as in an LMS: ${served.framedUrl}\n` +
-      `  直接打开 / Launch page: ${served.launchUrl}\n` +
-      `  文件 / Files: ${served.unpacked.dir}\n按 Ctrl+C 结束。 / Press Ctrl+C to stop.\n`,
-  );
-  process.on('SIGINT', () => {
-    rmSync(served.unpacked.dir, { recursive: true, force: true });
-    void served.close().then(() => process.exit(0));
+  let unpacked: ReturnType<typeof unpackPackage>;
+  try {
+    unpacked = unpackPackage(file);
+  } catch (error) {
+    console.error(`无法打开课程包 / Cannot open the package ${zip}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  // Its own database: trial launches of a package stay apart from the live preview's learners.
+  const lms = startPreviewLms(port, argv, [
+    '--db',
+    join(courseRoot, '.data/package-preview.sqlite'),
+    '--package',
+    JSON.stringify(unpacked),
+  ]);
+  const removeFiles = () => rmSync(unpacked.dir, { recursive: true, force: true });
+  lms.on('exit', (code) => {
+    removeFiles();
+    process.exit(code ?? 0);
   });
+  process.on('SIGINT', () => lms.kill('SIGINT'));
   return new Promise<never>(() => {});
 }

@@ -1,8 +1,7 @@
 /**
- * Unzips an LMS package into an empty folder and serves it over HTTP from a sub-path, as an LMS does: the part of
- * `npm start -- --package <zip>` that does not need the preview LMS. The preview LMS mounts `packageHandler` under
- * its own prefix and launches `launchUrl` with the standard `kind` names; standing alone, `servePackage` also
- * serves a host page that frames the course, so it runs inside an iframe as in most LMSs.
+ * Unzips an LMS package into an empty folder and reads what a launcher needs from its manifest (`unpackPackage`:
+ * `npm start -- --package <zip>` hands the result to the preview LMS, which serves and launches it). Standing alone,
+ * `servePackage` serves the files from a sub-path with a host page that frames the course, as in most LMSs.
  */
 import {
   createReadStream,

@@ -16,7 +16,17 @@ function renderCourse() {
   const dl = el('dl', null, { class: 'facts' });
   dl.append(el('dt', t('course')), el('dd', course.title), el('dt', 'IRI'), el('dd', course.id));
   dl.append(el('dt', t('passMark')), el('dd', `${course.passingScore}%`));
+  if (course.packageKind)
+    dl.append(el('dt', t('package')), el('dd', `${t(course.packageKind)} · ${course.launchPath}`));
   box.append(dl);
+  // A package runs in its own standard only.
+  if (course.packageKind) {
+    for (const radio of form.elements.standard) {
+      radio.checked = radio.value === course.packageKind;
+      radio.disabled = radio.value !== course.packageKind;
+    }
+    syncModeField();
+  }
 }
 
 function renderLaunches() {

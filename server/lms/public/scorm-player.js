@@ -62,7 +62,8 @@ async function start() {
     dataCommitFormat: 'json',
     logLevel: 4,
   };
-  const passMark = config.course.passingScore;
+  // The pass mark as the package's manifest gives it (scaled 0–1), else the course's.
+  const mastery = config.course.masteryScore;
   if (config.standard === 'scorm12') {
     await loadScript('/lms/vendor/scorm12.js');
     const api = new window.Scorm12API(settings);
@@ -72,7 +73,7 @@ async function start() {
     api.cmi.core.student_id = config.learner.id;
     api.cmi.core.student_name = config.learner.name;
     api.cmi.core.entry = saved?.core?.exit === 'suspend' ? 'resume' : saved ? '' : 'ab-initio';
-    api.cmi.student_data.mastery_score = String(passMark);
+    api.cmi.student_data.mastery_score = String(Math.round(mastery * 100));
     window.API = api;
   } else {
     await loadScript('/lms/vendor/scorm2004.js');
@@ -81,12 +82,12 @@ async function start() {
     api.cmi.learner_id = config.learner.id;
     api.cmi.learner_name = config.learner.name;
     api.cmi.entry = saved?.exit === 'suspend' ? 'resume' : saved ? '' : 'ab-initio';
-    api.cmi.scaled_passing_score = String(passMark / 100);
+    api.cmi.scaled_passing_score = String(mastery);
     window.API_1484_11 = api;
   }
   frame.title = t('scormFrameTitle');
   frame.hidden = false;
-  frame.src = '/course/index.html';
+  frame.src = config.courseUrl;
   status.textContent = '';
 }
 
