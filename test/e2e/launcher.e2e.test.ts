@@ -122,34 +122,24 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
         : null;
     });
     expect(found).toEqual({ init: 'function', mastery: '80', id: 'e2e-scorm12' });
-    await frame.evaluate(() => {
-      const api = (window.parent as unknown as { API: Scorm12Api }).API;
-      api.LMSInitialize('');
-      api.LMSSetValue('cmi.core.lesson_location', 'module-3');
-      api.LMSSetValue('cmi.suspend_data', 'page=7');
-      api.LMSSetValue('cmi.core.exit', 'suspend');
-      api.LMSCommit('');
-      api.LMSFinish('');
-    });
-    await expect
-      .poll(async () => {
-        const res = await fetch(new URL(`lms/api/scorm/${page.url().split('/').pop()}`, server.url));
-        return ((await res.json()) as { cmi: { suspend_data?: string } | null }).cmi?.suspend_data;
-      })
-      .toBe('page=7');
+    // The course itself commits where the learner is and its resume record; the LMS keeps them per learner.
+    const stored = async (): Promise<{ suspend_data?: string; core?: { lesson_location?: string } } | null> => {
+      const res = await fetch(new URL(`lms/api/scorm/${page.url().split('/').pop()}`, server.url));
+      return ((await res.json()) as { cmi: { suspend_data?: string; core?: { lesson_location?: string } } | null }).cmi;
+    };
+    await expect.poll(async () => (await stored())?.suspend_data ?? '', { timeout: 60_000 }).not.toBe('');
+    const committed = await stored();
     await launchFromLauncher('scorm12', 'e2e-scorm12', page);
     await page.waitForURL(/\/lms\/scorm\//);
     const again = await courseFrame(page);
-    const resumed = await again.evaluate(() => {
-      const api = (window.parent as unknown as { API: Scorm12Api }).API;
-      api.LMSInitialize('');
-      return {
-        location: api.LMSGetValue('cmi.core.lesson_location'),
-        data: api.LMSGetValue('cmi.suspend_data'),
-        entry: api.LMSGetValue('cmi.core.entry'),
-      };
-    });
-    expect(resumed).toEqual({ location: 'module-3', data: 'page=7', entry: 'resume' });
+    // Read once the course has initialised the session (before that the API answers nothing).
+    const resumed = () =>
+      again.evaluate(() => {
+        const api = (window.parent as unknown as { API: Scorm12Api }).API;
+        return { data: api.LMSGetValue('cmi.suspend_data'), entry: api.LMSGetValue('cmi.core.entry') };
+      });
+    await expect.poll(async () => (await resumed()).entry, { timeout: 60_000 }).toBe('resume');
+    expect(await resumed()).toEqual({ data: committed?.suspend_data, entry: 'resume' });
     await page.close();
   });
 
