@@ -69,6 +69,8 @@ const errorHeading = (page: Page) => page.locator('h1#content-errors');
 describe('npm start with the course tab open', () => {
   it('switches the open tab to the error page when a broken file is saved, and back to the course when it is fixed', async () => {
     const page = await browser.newPage();
+    // Standalone preview keeps progress per learner: name the tab's learner, as a trainer does once.
+    await page.addInitScript(() => sessionStorage.setItem('course-learner', 'trainer'));
     let navigations = 0;
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations++;
