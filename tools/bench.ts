@@ -2,6 +2,7 @@
  * `npm run bench`: how long content validation and a full build take, and what a learner downloads before the first
  * page (JavaScript and content, gzipped). Figures only; tests never assert times.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,3 +48,16 @@ const rows: [string, string][] = [
   ['first module data, gzipped', `${gzipSize(moduleJson)} bytes`],
 ];
 for (const [what, figure] of rows) console.log(`${what.padEnd(44)} ${figure}`);
+
+// The report over 100,000 generated statements in a fresh embedded LRS (its own process, so its peak memory is its
+// own): `npm run bench -- --statements N` to change the count, `--no-report` to skip it.
+const args = process.argv.slice(2);
+if (!args.includes('--no-report')) {
+  const count = args.includes('--statements') ? Number(args[args.indexOf('--statements') + 1]) : 100_000;
+  const report = spawnSync(
+    process.execPath,
+    [join(courseRoot, 'node_modules/.bin/tsx'), join(courseRoot, 'test/bench/report-bench.ts'), String(count)],
+    { cwd: courseRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  console.log(report.stdout.trim() || `report bench failed (exit ${report.status ?? 'signal'})`);
+}

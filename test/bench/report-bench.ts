@@ -69,8 +69,12 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
   const credentials = { key: 'bench', secret: 'bench-secret-0123456789abcdef' };
   const server = await startServer({ port: 0, dbPath: join(dir, 'lrs.db'), fresh: true, credentials });
   try {
+    // The course as learners get it, built afresh beside the database.
+    const { build } = await import('../../tools/build.js');
+    await build({ outDir: join(dir, 'course') });
+    const contentDir = join(dir, 'course/content');
     const { readBuiltCourse } = await import('../../report/course-files.js');
-    const catalog = readBuiltCourse(join(root, 'dist/content'));
+    const catalog = readBuiltCourse(contentDir);
     const questions = catalog.questions.map((q) => q.id);
     const modules = catalog.modules.map((m) => m.id);
     const started = performance.now();
@@ -105,6 +109,7 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
           server.endpoint,
           credentials.key,
           credentials.secret,
+          contentDir,
         ],
         { cwd: root },
       );

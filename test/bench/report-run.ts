@@ -1,11 +1,9 @@
 /** One measured report run for bench.ts, in its own process so its peak memory is the report's alone. */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readBuiltCourse } from '../../report/course-files.js';
 import { runReport } from '../../report/run.js';
 
-const [endpoint, user, password] = process.argv.slice(2) as [string, string, string];
-const catalog = readBuiltCourse(join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/content'));
+const [endpoint, user, password, contentDir] = process.argv.slice(2) as [string, string, string, string];
+const catalog = readBuiltCourse(contentDir);
 const started = performance.now();
 const result = await runReport({ endpoint, user, password, catalog, pageSize: 500 });
 const seconds = (performance.now() - started) / 1000;
