@@ -3,7 +3,16 @@
  * right), CRLF rows, and every text cell that a spreadsheet would run as a formula made inert.
  */
 import type { ReportData } from './aggregate.js';
-import { LABELS, formatDuration, formatPercent, formatScore, formatTime, type ReportLang } from './labels.js';
+import {
+  LABELS,
+  completionHeaders,
+  formatDuration,
+  formatPercent,
+  formatScore,
+  formatTime,
+  passedLabel,
+  type ReportLang,
+} from './labels.js';
 
 const BOM = '\uFEFF';
 
@@ -24,27 +33,14 @@ function csv(rows: string[][]): string {
 
 export function completionCsv(data: ReportData, lang: ReportLang, timeZone: string): string {
   const L = LABELS[lang];
-  const header = [
-    L.name,
-    L.identifier,
-    L.registrations,
-    L.modules,
-    L.courseCompleted,
-    L.passed,
-    L.best,
-    L.last,
-    L.attempts,
-    L.time,
-    L.first,
-    L.lastActivity,
-  ].map((h) => csvCell(h));
+  const header = completionHeaders(L).map((h) => csvCell(h));
   const rows = data.completion.map((r) => [
     csvCell(r.name),
     csvCell(r.identifier),
     csvCell(r.registrations.join(' ')),
     csvCell(`${r.modulesCompleted}/${r.modulesTotal}`),
     csvCell(r.courseCompleted ? L.yes : L.no),
-    csvCell(r.passed === null ? L.none : r.passed ? L.pass : L.fail),
+    csvCell(passedLabel(L, r.passed)),
     csvCell(formatScore(r.bestScore), 'number'),
     csvCell(formatScore(r.lastScore), 'number'),
     csvCell(r.attempts, 'number'),

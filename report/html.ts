@@ -5,7 +5,16 @@
  */
 import type { ReportData } from './aggregate.js';
 import { buildCharts, type Chart } from './charts.js';
-import { LABELS, formatDuration, formatPercent, formatScore, formatTime, type ReportLang } from './labels.js';
+import {
+  LABELS,
+  completionHeaders,
+  formatDuration,
+  formatPercent,
+  formatScore,
+  formatTime,
+  passedLabel,
+  type ReportLang,
+} from './labels.js';
 
 export function escapeHtml(value: string | number | boolean | null | undefined): string {
   return String(value ?? '')
@@ -145,27 +154,14 @@ export async function reportHtml(data: ReportData, options: HtmlOptions): Promis
   const completion = table(
     'completion',
     L.completionTitle,
-    [
-      L.name,
-      L.identifier,
-      L.registrations,
-      L.modules,
-      L.courseCompleted,
-      L.passed,
-      L.best,
-      L.last,
-      L.attempts,
-      L.time,
-      L.first,
-      L.lastActivity,
-    ],
+    completionHeaders(L),
     data.completion.map((r) => [
       cell(r.name || r.identifier),
       cell(r.identifier),
       cell(r.registrations.join(' ')),
       cell(`${r.modulesCompleted}/${r.modulesTotal}`, r.modulesCompleted, true),
       cell(r.courseCompleted ? L.yes : L.no),
-      cell(r.passed === null ? L.none : r.passed ? L.pass : L.fail),
+      cell(passedLabel(L, r.passed)),
       cell(formatScore(r.bestScore), r.bestScore ?? -1, true),
       cell(formatScore(r.lastScore), r.lastScore ?? -1, true),
       cell(r.attempts, r.attempts, true),

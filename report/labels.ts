@@ -155,3 +155,26 @@ export function formatPercent(share: number | null): string {
 export function formatScore(score: number | null): string {
   return score === null ? '' : String(Math.round(score * 10) / 10);
 }
+
+/** The completion table's columns, in order: one list for the CSV and the HTML page. */
+export function completionHeaders(L: Labels): string[] {
+  return [
+    L.name,
+    L.identifier,
+    L.registrations,
+    L.modules,
+    L.courseCompleted,
+    L.passed,
+    L.best,
+    L.last,
+    L.attempts,
+    L.time,
+    L.first,
+    L.lastActivity,
+  ];
+}
+
+/** A learner's result in words: passed, failed, or not taken yet. */
+export function passedLabel(L: Labels, passed: boolean | null): string {
+  return passed === null ? L.none : passed ? L.pass : L.fail;
+}
