@@ -91,6 +91,32 @@ describe('report aggregation', () => {
     expect(data.questions[0]).toMatchObject({ answered: 0, topWrong: [] });
   });
 
+  it('reads a visited page, quiz and role-play as activity only, each under its own kind of id', () => {
+    const cat = catalog();
+    const visits = [`${IRI}/pages/welcome`, `${IRI}/quizzes/quiz-1`, `${IRI}/roleplays/rp`];
+    for (const id of visits) {
+      expect(classify(statement(zhang, 'experienced', id), cat)?.facts).toEqual([{ kind: 'activity' }]);
+    }
+    const agg = new Aggregator(cat);
+    for (const id of visits) agg.apply(classify(statement(zhang, 'experienced', id), cat)!);
+    const data = agg.result();
+    expect(data.completion.find((r) => r.identifier === 'zhangwei')).toMatchObject({
+      modulesCompleted: 0,
+      attempts: 0,
+      passed: null,
+    });
+    expect(data.endings.map((e) => e.count)).toEqual([0, 0]);
+    // A role-play run finished and a chapter quiz's node answers keep their meaning beside the visits.
+    expect(
+      classify(
+        statement(zhang, 'completed', `${IRI}/roleplays/rp`, {
+          result: { extensions: { [`${IRI}/extensions/ending`]: 'good' } },
+        }),
+        cat,
+      )?.facts,
+    ).toContainEqual({ kind: 'roleplay-ending', roleplayId: 'rp', endingId: 'good' });
+  });
+
   it('ignores statements about other courses and reads durations', () => {
     expect(classify(statement(zhang, 'completed', 'https://other.example.net/course'), catalog())).toBeNull();
     expect(durationMs('PT0.25S')).toBe(250);

@@ -6,7 +6,8 @@
 import { courseStatus, emptyProgress, moduleStatus, type LearnerProgress } from '../core/completion.js';
 import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
-import { toHash } from '../core/route.js';
+import { readingSequence, toHash } from '../core/route.js';
+import type { CourseIndex } from '../core/types.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
 import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
@@ -17,6 +18,7 @@ import type { ResumeCourse } from './resume/resume-codec.js';
 type ResumeCodec = typeof ResumeCodecModule;
 const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
+import type { ItemPlace, LrsCourseIds } from './xapi/lrs-adapter.js';
 
 export interface TrackingOptions {
   /** URL of the built course index (content/course.json). */
@@ -53,7 +55,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     // The LRS adapter reports module completion; the rule is passed in so its chunk does not split core's.
     const modulesCompleted = (p: LearnerProgress) =>
       index.modules.filter((m) => moduleStatus(index, m.id, p).status === 'completed').map((m) => m.id);
-    adapter = await createAdapter(launch, { courseIri: index.id, language: index.language, modulesCompleted }, log);
+    adapter = await createAdapter(launch, { ...courseIds(index), modulesCompleted }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -149,7 +151,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
-  ids: { courseIri: string; language: string; modulesCompleted: (p: LearnerProgress) => string[] },
+  ids: LrsCourseIds & { modulesCompleted: (p: LearnerProgress) => string[] },
   log: (m: string) => void,
 ): Promise<TrackingAdapter | null> {
   const language = ids.language;
@@ -170,6 +172,18 @@ async function createAdapter(
     case 'standalone':
       return null;
   }
+}
+
+/** The course as the LRS adapter names it: IRI, language, and every item and module with its kind and title. */
+function courseIds(index: CourseIndex): LrsCourseIds {
+  const items = new Map<string, ItemPlace>();
+  for (const { moduleId, item } of readingSequence(index)) {
+    items.set(item.id, { moduleId, kind: item.kind, title: item.title });
+  }
+  const modules = new Map(
+    [...index.modules, ...(index.finalAssessment ? [index.finalAssessment] : [])].map((m) => [m.id, m.title]),
+  );
+  return { courseIri: index.id, language: index.language, items, modules };
 }
 
 function freshProgress(): SavedProgress {

@@ -13,10 +13,11 @@ import { build } from '../../tools/build.js';
 import { launchSizes, XAPI_MODULES } from '../../tools/bundle-size.js';
 import { launchChromium } from '../../test/support/browser.js';
 import { xapiClient, type Client } from '../../test/server/support.js';
-import { goTo, takeQuiz } from '../support/tracking/learner-ui.js';
+import { goTo, playRolePlay, takeQuiz } from '../support/tracking/learner-ui.js';
 
 const COURSE = 'https://training.example.com/courses/telecom-customer-service';
 const QUIZ = '#/service-concepts/service-concepts-quiz';
+const ROLEPLAY = '#/service-concepts/rp-weather-forecast';
 const V = (verb: string) => `http://adlnet.gov/expapi/verbs/${verb}`;
 
 let dir: string;
@@ -42,7 +43,7 @@ afterAll(async () => {
 interface Stmt {
   id: string;
   verb: { id: string };
-  object: { id: string };
+  object: { id: string; definition?: { type?: string } };
   timestamp: string;
   result?: { success?: boolean; score?: { raw?: number }; extensions?: Record<string, unknown> };
   context?: { registration?: string; contextActivities?: Record<string, { id: string }[]> };
@@ -176,6 +177,9 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     const page = await context.newPage();
     await launchFromLauncher(page, 'xapi', 'lrs-xapi');
     const registration = new URL(page.url()).searchParams.get('registration')!;
+    await goTo(page.mainFrame(), '#/service-concepts/service-concepts-what-is-service');
+    await goTo(page.mainFrame(), ROLEPLAY);
+    await playRolePlay(page.mainFrame());
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());
     await leave(page);
@@ -188,11 +192,41 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     for (const s of all) expect(validateStatement(s), JSON.stringify(s).slice(0, 300)).toEqual([]);
     for (const s of all) expect(s.object.id.startsWith(COURSE)).toBe(true);
     const experienced = all.filter((s) => s.verb.id === V('experienced'));
-    expect(experienced.map((s) => s.context?.contextActivities?.parent?.[0]?.id)).toContain(
-      `${COURSE}/modules/service-concepts`,
+    // Each visited item is reported as what it is (page, assessment, simulation), its module as parent.
+    const visited = (id: string) => experienced.find((s) => s.object.id === id);
+    expect(visited(`${COURSE}/pages/service-concepts-what-is-service`)?.object.definition?.type).toBe(
+      'http://activitystrea.ms/schema/1.0/page',
     );
+    expect(visited(`${COURSE}/quizzes/service-concepts-quiz`)?.object.definition?.type).toBe(
+      'http://adlnet.gov/expapi/activities/assessment',
+    );
+    expect(visited(`${COURSE}/roleplays/rp-weather-forecast`)?.object.definition?.type).toBe(
+      'http://adlnet.gov/expapi/activities/simulation',
+    );
+    expect(
+      experienced.filter((s) => /\/pages\/(service-concepts-quiz|rp-weather-forecast)$/.test(s.object.id)),
+    ).toEqual([]);
+    for (const s of experienced) {
+      const inChapter = /service-concepts/.test(s.object.id) || /rp-weather-forecast/.test(s.object.id);
+      if (inChapter) {
+        expect(s.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${COURSE}/modules/service-concepts`]);
+      }
+      expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([COURSE]);
+    }
+    // Role-play replies under their role-play, the run's end as the role-play completed.
+    const replies = all.filter((s) => s.verb.id === V('answered') && s.object.id.includes('/roleplays/'));
+    expect(replies.length).toBeGreaterThan(0);
+    for (const s of replies) {
+      expect(s.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([
+        `${COURSE}/roleplays/rp-weather-forecast`,
+      ]);
+    }
+    const run = all.find(
+      (s) => s.verb.id === V('completed') && s.object.id === `${COURSE}/roleplays/rp-weather-forecast`,
+    );
+    expect(run?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${COURSE}/modules/service-concepts`]);
     const answered = all.filter((s) => s.verb.id === V('answered'));
-    expect(answered.length).toBeGreaterThanOrEqual(3);
+    expect(answered.filter((s) => s.object.id.includes('/questions/')).length).toBeGreaterThanOrEqual(3);
     for (const s of answered) {
       expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([
         COURSE,

@@ -8,7 +8,9 @@ import {
   interactionActivity,
   interactionActivityId,
   interactionResult,
+  itemActivity,
   itemActivityId,
+  moduleActivity,
   moduleActivityId,
 } from './xapi.js';
 
@@ -191,6 +193,27 @@ describe('xAPI', () => {
     expect(interactionActivityId(ids, record({}))).toBe(`${ids.courseIri}/questions/q1`);
     const rp = record({ id: 'rp-1.n-open', parentId: 'rp-1', parentKind: 'roleplay' });
     expect(interactionActivityId(ids, rp)).toBe(`${ids.courseIri}/roleplays/rp-1/nodes/n-open`);
+  });
+  it('each item is reported as what it is: page, assessment or simulation', () => {
+    expect(itemActivity(ids, 'page', 'welcome', '欢迎')).toEqual({
+      objectType: 'Activity',
+      id: `${ids.courseIri}/pages/welcome`,
+      definition: { type: 'http://activitystrea.ms/schema/1.0/page', name: { 'zh-CN': '欢迎' } },
+    });
+    expect(itemActivity(ids, 'quiz', 'final')).toEqual({
+      objectType: 'Activity',
+      id: `${ids.courseIri}/quizzes/final`,
+      definition: { type: 'http://adlnet.gov/expapi/activities/assessment' },
+    });
+    expect(itemActivity(ids, 'roleplay', 'rp 1').id).toBe(`${ids.courseIri}/roleplays/rp%201`);
+    expect(itemActivity(ids, 'roleplay', 'rp-1').definition.type).toBe(
+      'http://adlnet.gov/expapi/activities/simulation',
+    );
+    expect(moduleActivity(ids, 'm1', '第一章')).toEqual({
+      objectType: 'Activity',
+      id: `${ids.courseIri}/modules/m1`,
+      definition: { type: 'http://adlnet.gov/expapi/activities/module', name: { 'zh-CN': '第一章' } },
+    });
   });
   it('definition with language maps and patterns; result in hundredths', () => {
     const activity = interactionActivity(ids, record({}));

@@ -47,6 +47,7 @@ export function languageMap(text: string, context: NotationContext): LanguageMap
 
 const segment = (id: string) => encodeURIComponent(id);
 const ITEM_PATHS = { page: 'pages', quiz: 'quizzes', roleplay: 'roleplays' } as const;
+export type ItemKind = keyof typeof ITEM_PATHS;
 
 export function courseActivityId(ids: XapiIds): string {
   return ids.courseIri;
@@ -57,8 +58,25 @@ export function moduleActivityId(ids: XapiIds, moduleId: string): string {
 }
 
 /** A page, quiz or role-play of the course. */
-export function itemActivityId(ids: XapiIds, kind: 'page' | 'quiz' | 'roleplay', itemId: string): string {
+export function itemActivityId(ids: XapiIds, kind: ItemKind, itemId: string): string {
   return `${ids.courseIri}/${ITEM_PATHS[kind]}/${segment(itemId)}`;
+}
+
+/**
+ * A page, quiz or role-play as what it is: `…/pages/<id>` (page), `…/quizzes/<id>` (assessment) or
+ * `…/roleplays/<id>` (simulation), with the item's title as its name when known.
+ */
+export function itemActivity(ids: XapiIds, kind: ItemKind, itemId: string, title?: string): XapiActivity {
+  const definition: XapiActivity['definition'] = { type: ACTIVITY_TYPES[kind] };
+  if (title) definition.name = languageMap(title, ids);
+  return { objectType: 'Activity', id: itemActivityId(ids, kind, itemId), definition };
+}
+
+/** A module (chapter) of the course. */
+export function moduleActivity(ids: XapiIds, moduleId: string, title?: string): XapiActivity {
+  const definition: XapiActivity['definition'] = { type: ACTIVITY_TYPES.module };
+  if (title) definition.name = languageMap(title, ids);
+  return { objectType: 'Activity', id: moduleActivityId(ids, moduleId), definition };
 }
 
 /** A question (`…/questions/<id>`) or a role-play node (`…/roleplays/<roleplay>/nodes/<node>`). */

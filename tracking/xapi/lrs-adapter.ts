@@ -9,7 +9,15 @@ import type { LearnerProgress } from '../../core/completion.js';
 import { Cmi5Session, type Cmi5LaunchData, type RegistrationRecord } from '../cmi5/session-rules.js';
 import type { TrackedInteraction } from '../interaction.js';
 import type { Cmi5Launch, TinCanLaunch } from '../launch.js';
-import { interactionActivity, interactionResult, itemActivityId, moduleActivityId } from '../notation/xapi.js';
+import {
+  interactionActivity,
+  interactionResult,
+  itemActivity,
+  moduleActivity,
+  moduleActivityId,
+  type ItemKind,
+  type XapiActivity,
+} from '../notation/xapi.js';
 import type { ReportedStatus, SaveState, SessionStart, TrackingAdapter } from '../tracker.js';
 import { Outbox } from './outbox.js';
 
@@ -35,6 +43,24 @@ interface StateDocument {
   record: RegistrationRecord;
   /** Modules whose `completed` was already sent in this registration. */
   modules?: string[];
+}
+
+/** Where an item of the course sits and what it is, so each is reported as a page, quiz or role-play. */
+export interface ItemPlace {
+  moduleId: string;
+  kind: ItemKind;
+  title: string;
+}
+
+/** What the adapter knows of the course: its IRI and language, and (from the course index) its items and modules. */
+export interface LrsCourseIds {
+  courseIri: string;
+  language: string;
+  modulesCompleted?: (progress: LearnerProgress) => string[];
+  /** Every item by id (item ids are unique in a course). */
+  items?: ReadonlyMap<string, ItemPlace>;
+  /** Module titles by id. */
+  modules?: ReadonlyMap<string, string>;
 }
 
 type Draft = Omit<Statement, 'actor' | 'id' | 'timestamp'> & { context?: Record<string, unknown> };
@@ -67,11 +93,7 @@ export class LrsAdapter implements TrackingAdapter {
 
   constructor(
     private readonly launch: LrsLaunch,
-    private readonly ids: {
-      courseIri: string;
-      language: string;
-      modulesCompleted?: (progress: LearnerProgress) => string[];
-    },
+    private readonly ids: LrsCourseIds,
     private readonly log: (message: string) => void = (m) => console.warn(m),
     private readonly win: Window = window,
   ) {
@@ -144,12 +166,15 @@ export class LrsAdapter implements TrackingAdapter {
     if (this.finished || !this.recording) return;
     if (location && location !== this.lastLocation) {
       this.lastLocation = location;
-      const [moduleId, itemId] = location.split('/');
+      const [moduleId, itemId] = location.split('/').map(decodeSegment);
       if (moduleId && itemId) {
+        // A quiz is reported as an assessment and a role-play as a simulation, not as a page.
+        const place = this.ids.items?.get(itemId);
+        const kind = place && place.moduleId === moduleId ? place.kind : 'page';
         this.record_([
           {
             verb: verb('experienced'),
-            object: { objectType: 'Activity', id: itemActivityId(this.ids, 'page', itemId) },
+            object: itemActivity(this.ids, kind, itemId, place?.title),
             context: this.hierarchy(moduleId),
           },
         ]);
@@ -179,7 +204,7 @@ export class LrsAdapter implements TrackingAdapter {
       this.record_([
         {
           verb: verb('completed'),
-          object: { objectType: 'Activity', id: moduleActivityId(this.ids, moduleId) },
+          object: moduleActivity(this.ids, moduleId, this.ids.modules?.get(moduleId)),
           result: { completion: true },
           context: this.hierarchy(''),
         },
@@ -195,9 +220,9 @@ export class LrsAdapter implements TrackingAdapter {
       this.record_([
         {
           verb: verb('completed'),
-          object: { objectType: 'Activity', id: itemActivityId(this.ids, 'roleplay', roleplayId) },
+          object: itemActivity(this.ids, 'roleplay', roleplayId, this.ids.items?.get(roleplayId)?.title),
           result: { completion: true, extensions: { [`${this.ids.courseIri}/extensions/ending`]: run.nodeId } },
-          context: this.hierarchy(this.lastLocation.split('/')[0] ?? ''),
+          context: this.hierarchy(this.moduleOf(roleplayId)),
         },
       ]);
     }
@@ -228,9 +253,10 @@ export class LrsAdapter implements TrackingAdapter {
 
   reportInteraction(record: TrackedInteraction): void {
     if (this.finished || !this.recording) return;
-    const moduleId = this.lastLocation.split('/')[0] ?? '';
     const parentKind = record.parentKind === 'roleplay' ? 'roleplay' : 'quiz';
-    const context = this.hierarchy(moduleId, itemActivityId(this.ids, parentKind, record.parentId));
+    const moduleId = this.moduleOf(record.parentId);
+    const parent = itemActivity(this.ids, parentKind, record.parentId, this.ids.items?.get(record.parentId)?.title);
+    const context = this.hierarchy(moduleId, parent);
     context.extensions = { [`${this.ids.courseIri}/extensions/attempt`]: record.attempt };
     this.record_([
       {
@@ -291,6 +317,11 @@ export class LrsAdapter implements TrackingAdapter {
     return !this.launchData || this.launchData.launchMode === 'Normal';
   }
 
+  /** The module an item belongs to: from the course outline, else where the learner is. */
+  private moduleOf(itemId: string): string {
+    return this.ids.items?.get(itemId)?.moduleId ?? decodeSegment(this.lastLocation.split('/')[0] ?? '');
+  }
+
   private currentRecord(): RegistrationRecord {
     return this.session ? { ...this.session.record } : { ...this.record };
   }
@@ -326,11 +357,11 @@ export class LrsAdapter implements TrackingAdapter {
   }
 
   /** course → module → item in contextActivities: the course in grouping for everything below it. */
-  private hierarchy(moduleId: string, itemId?: string): Record<string, unknown> {
+  private hierarchy(moduleId: string, item?: XapiActivity): Record<string, unknown> {
     const course = { objectType: 'Activity', id: this.ids.courseIri };
     const module = moduleId ? { objectType: 'Activity', id: moduleActivityId(this.ids, moduleId) } : null;
-    const parent = itemId ? [{ objectType: 'Activity', id: itemId }] : module ? [module] : [course];
-    const grouping = itemId && module ? [course, module] : moduleId ? [course] : [];
+    const parent = item ? [item] : module ? [module] : [course];
+    const grouping = item && module ? [course, module] : moduleId ? [course] : [];
     return { contextActivities: grouping.length > 0 ? { parent, grouping } : { parent } };
   }
 
@@ -502,6 +533,14 @@ const ACTIVITY_COURSE = 'http://adlnet.gov/expapi/activities/course';
 
 function verb(name: keyof typeof VERBS): Statement['verb'] {
   return { id: VERBS[name], display: { 'en-US': name } };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function isoSeconds(ms: number): string {
