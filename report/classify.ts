@@ -137,6 +137,23 @@ export function parseActivityId(
   return { kind, itemId };
 }
 
+const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+
+/**
+ * cmi5-defined statements (initialized, completed, passed, failed, terminated) are about the AU, whose activity id the
+ * LMS generates (cmi5 §9.4), so their object is not under the course IRI. They are the course's when they carry the
+ * cmi5 category and the course (or the publisher's AU id under it, as packages declare it) in `grouping`.
+ */
+function cmi5CourseTarget(statement: Statement, courseIri: string): { kind: 'course' } | null {
+  const activities = statement.context?.contextActivities;
+  const ids = (list: unknown) => (Array.isArray(list) ? list.map((a: { id?: unknown }) => a?.id) : []);
+  if (!ids(activities?.category).includes(CMI5_CATEGORY)) return null;
+  const ofCourse = ids(activities?.grouping).some(
+    (id) => typeof id === 'string' && (id === courseIri || id.startsWith(`${courseIri}/`)),
+  );
+  return ofCourse ? { kind: 'course' } : null;
+}
+
 export function classify(statement: Statement, catalog: Catalog): ClassifiedStatement | null {
   const learner = learnerOf(statement.actor);
   const verb = statement.verb?.id;
@@ -152,7 +169,7 @@ export function classify(statement: Statement, catalog: Catalog): ClassifiedStat
   if (verb === VERBS.voided && statement.object?.objectType === 'StatementRef') {
     return { ...base, facts: [{ kind: 'voided', targetId: objectId }] };
   }
-  const target = parseActivityId(catalog.courseIri, objectId);
+  const target = parseActivityId(catalog.courseIri, objectId) ?? cmi5CourseTarget(statement, catalog.courseIri);
   if (!target) return null;
   const facts: ReportFact[] = [{ kind: 'activity' }];
   const result = statement.result;

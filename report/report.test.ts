@@ -123,6 +123,43 @@ describe('report aggregation', () => {
     expect(durationMs('P1DT1M')).toBe(86_460_000);
     expect(durationMs('soon')).toBeNull();
   });
+
+  it('reads cmi5 statements about the AU (an id the LMS made) as the course, found by the course in grouping', () => {
+    // As a cmi5 launch really sends them (seen in test/e2e/report-real-runs.e2e.test.ts): the object is the LMS's
+    // activity id for the AU, the publisher's id (the course IRI, or an AU id under it) in the context template.
+    const au = 'http://localhost/preview-lms/au/0123456789abcdef';
+    const cmi5 = (grouping: string) => ({
+      context: {
+        registration: REG1,
+        contextActivities: {
+          grouping: [{ id: grouping }],
+          category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }],
+        },
+      },
+    });
+    const cat = catalog();
+    const agg = new Aggregator(cat);
+    for (const s of [
+      statement(zhang, 'failed', au, { result: { score: { scaled: 0 } }, ...cmi5(IRI) }),
+      statement(zhang, 'passed', au, { result: { score: { scaled: 1 } }, ...cmi5(`${IRI}/au/course`) }),
+      statement(zhang, 'completed', au, cmi5(IRI)),
+      statement(zhang, 'terminated', au, { result: { duration: 'PT90S' }, ...cmi5(IRI) }),
+    ])
+      agg.apply(classify(s, cat)!);
+    expect(agg.result().completion[0]).toMatchObject({
+      courseCompleted: true,
+      passed: true,
+      bestScore: 100,
+      lastScore: 100,
+      attempts: 2,
+      totalTimeMs: 90_000,
+    });
+    // Without the cmi5 category, or about another course, an id outside the course is not the course's.
+    expect(
+      classify(statement(zhang, 'completed', au, { context: { contextActivities: { grouping: [{ id: IRI }] } } }), cat),
+    ).toBeNull();
+    expect(classify(statement(zhang, 'completed', au, cmi5('https://other.example.net/course')), cat)).toBeNull();
+  });
 });
 
 describe('report output is inert', () => {

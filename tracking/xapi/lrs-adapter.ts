@@ -43,6 +43,12 @@ interface StateDocument {
   record: RegistrationRecord;
   /** Modules whose `completed` was already sent in this registration. */
   modules?: string[];
+  /**
+   * The last result judged (passed or failed) in this registration, as `<passed>:<raw>`: a relaunch restores the
+   * same result and must not judge it again (under cmi5 that would use up the session's one judgement, and the
+   * pass the learner then earns would never be sent).
+   */
+  judged?: string;
 }
 
 /** Where an item of the course sits and what it is, so each is reported as a page, quiz or role-play. */
@@ -86,6 +92,7 @@ export class LrsAdapter implements TrackingAdapter {
   private state: SaveState = 'saved';
   private finished = false;
   private lastJudged = '';
+  private lastResume: string | null = null;
   private readonly modulesReported = new Set<string>();
   private readonly roleplayRuns = new Map<string, number>();
   private statusSeen = false;
@@ -138,6 +145,7 @@ export class LrsAdapter implements TrackingAdapter {
     const stored = await this.readState();
     this.record = stored.record;
     for (const id of stored.modules ?? []) this.modulesReported.add(id);
+    this.lastJudged = stored.judged ?? '';
     if (this.launch.kind === 'cmi5' && this.launchData) {
       this.session = new Cmi5Session({
         actor: this.actor,
@@ -180,11 +188,23 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
-    this.writeState({ resume, record: this.currentRecord(), modules: [...this.modulesReported] });
+    this.lastResume = resume;
+    this.writeState(this.document(resume));
+  }
+
+  /** The state document: the resume record and what this registration has reported so far. */
+  private document(resume: string): StateDocument {
+    return {
+      resume,
+      record: this.currentRecord(),
+      modules: [...this.modulesReported],
+      ...(this.lastJudged ? { judged: this.lastJudged } : {}),
+    };
   }
 
   reportStatus(status: ReportedStatus): void {
     if (this.finished || !this.recording) return;
+    const reportedBefore = this.reportedKey();
     const percent = Math.round(status.progress * 100);
     if (percent !== this.lastProgress) {
       this.lastProgress = percent;
@@ -236,9 +256,14 @@ export class LrsAdapter implements TrackingAdapter {
     }
     if (status.passed !== null && status.score) {
       const { scaled, raw, max } = status.score;
-      if (this.session) this.queue(this.session.judged(scaled, raw, max, status.passingScaled));
-      else if (!this.record.passed && this.lastJudged !== `${status.passed}:${raw}`) {
-        this.lastJudged = `${status.passed}:${raw}`;
+      const judged = `${status.passed}:${raw}`;
+      if (this.session) {
+        const statements =
+          this.lastJudged === judged ? [] : this.session.judged(scaled, raw, max, status.passingScaled);
+        if (statements.length > 0) this.lastJudged = judged;
+        this.queue(statements);
+      } else if (!this.record.passed && this.lastJudged !== judged) {
+        this.lastJudged = judged;
         this.record.passed = status.passed;
         this.queue([
           this.statement({
@@ -249,6 +274,14 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
+    // What was reported goes into the state document at once: the save that triggered this status was written before
+    // it, and a relaunch must not send completed again or judge the same result twice.
+    if (this.lastResume !== null && this.reportedKey() !== reportedBefore)
+      this.writeState(this.document(this.lastResume));
+  }
+
+  private reportedKey(): string {
+    return JSON.stringify([this.currentRecord(), this.modulesReported.size, this.lastJudged]);
   }
 
   reportInteraction(record: TrackedInteraction): void {
