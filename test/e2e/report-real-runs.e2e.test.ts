@@ -384,6 +384,8 @@ async function runLearners(): Promise<void> {
       await retake.visit(finalItem.id, finalItem.items[0]!.id);
       await retake.takeQuiz(finalItem.items[0]!.id, finalPlan(false));
       await retake.leave();
+      // A nightly run while others are still learning: the incremental run at the end starts from its state.
+      await report(join(dir, 'report-first'), '--state', join(dir, 'state.json'));
       await retake.launch();
       await retake.visit(finalItem.id, finalItem.items[0]!.id);
       await retake.takeQuiz(finalItem.items[0]!.id, finalPlan(true));
@@ -609,6 +611,24 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** `npm run report` against the embedded LRS, for the fixture course, into `out`. */
+async function report(out: string, ...args: string[]): Promise<void> {
+  const { code, stderr } = await runCli([
+    '--endpoint',
+    server.endpoint,
+    '--user',
+    server.credentials.key,
+    '--password',
+    server.credentials.secret,
+    '--course',
+    join(dir, 'dist', 'content'),
+    '--out',
+    out,
+    ...args,
+  ]);
+  expect(code, stderr).toBe(0);
+}
+
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'report/cli.ts', ...args], { cwd: process.cwd() });
@@ -653,19 +673,7 @@ describe('the report from real runs of the course', { timeout: 600_000 }, () => 
     const vocabulary = checkVocabulary(sent);
 
     const out = join(dir, 'report');
-    const { code, stderr } = await runCli([
-      '--endpoint',
-      server.endpoint,
-      '--user',
-      server.credentials.key,
-      '--password',
-      server.credentials.secret,
-      '--course',
-      join(dir, 'dist', 'content'),
-      '--out',
-      out,
-    ]);
-    expect(code, stderr).toBe(0);
+    await report(out);
 
     const completion = parseCsv(readFileSync(join(out, 'completion.csv'), 'utf8'));
     expect(completion[0]).toEqual([
@@ -717,6 +725,11 @@ describe('the report from real runs of the course', { timeout: 600_000 }, () => 
     // An item nobody reached shows zero.
     expect(items.find((r) => r[1] === 'rp-fixture-queue/angry')?.[4]).toBe('0');
     expect(vocabulary).toEqual([]);
+
+    // The incremental run (state saved midway, while learners were still sending) gives the full run's figures.
+    await report(join(dir, 'report-next'), '--state', join(dir, 'state.json'));
+    for (const file of ['completion.csv', 'items.csv'])
+      expect(readFileSync(join(dir, 'report-next', file), 'utf8'), file).toBe(readFileSync(join(out, file), 'utf8'));
     console.info(
       `report from real runs: ${all.length} learners, ${all.reduce((n, l) => n + l.sessions.length, 0)} sessions, ${sent.length} statements; ${checked} cells checked (${bodyRows.length} completion rows, ${wantItems.length} item rows)`,
     );

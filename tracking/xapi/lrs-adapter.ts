@@ -487,8 +487,13 @@ export class LrsAdapter implements TrackingAdapter {
       if (!response.ok) throw new Error(`state ${response.status}`);
       this.etag = response.headers.get('ETag');
       const remote = (await response.json()) as StateDocument;
-      // The browser's copy is newer when the last session could not reach the LRS: keep it and send it.
-      if (local && local.resume !== remote.resume && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
+      // The browser's copy is newer when the last session could not reach the LRS, or closed while its last write
+      // was under way (then only what it reported may differ, e.g. a judged result): keep it and send it.
+      if (
+        local &&
+        JSON.stringify(local) !== JSON.stringify(remote) &&
+        this.win.localStorage.getItem(`${this.storageKey}:dirty`)
+      ) {
         this.writeState(local);
         return local;
       }
