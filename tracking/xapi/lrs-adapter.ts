@@ -61,6 +61,8 @@ export interface LrsCourseIds {
   items?: ReadonlyMap<string, ItemPlace>;
   /** Module titles by id. */
   modules?: ReadonlyMap<string, string>;
+  /** Merges this tab's resume record with one another tab or device saved meanwhile (see `resume/merge.ts`). */
+  mergeResume?: (ours: string, theirs: string) => string;
 }
 
 type Draft = Omit<Statement, 'actor' | 'id' | 'timestamp'> & { context?: Record<string, unknown> };
@@ -79,6 +81,8 @@ export class LrsAdapter implements TrackingAdapter {
   private stateDirty = false;
   private stateWriting = false;
   private pendingState: StateDocument | null = null;
+  /** What another tab or device saved since this tab read the state: merged into every later write. */
+  private theirs: StateDocument | null = null;
   private lastLocation = '';
   private lastProgress = -1;
   private readonly startedAt = Date.now();
@@ -159,6 +163,7 @@ export class LrsAdapter implements TrackingAdapter {
       masteryScaled: typeof mastery === 'number' ? mastery : null,
       mode: mode === 'Browse' ? 'browse' : mode === 'Review' ? 'review' : 'normal',
       language,
+      returnURL: this.launchData?.returnURL ?? null,
     };
   }
 
@@ -185,6 +190,10 @@ export class LrsAdapter implements TrackingAdapter {
 
   reportStatus(status: ReportedStatus): void {
     if (this.finished || !this.recording) return;
+    // Another tab of this launch may have reported completion or modules already: its copy is in this browser.
+    const shared = this.localState();
+    if (shared) this.absorb(shared);
+    const before = JSON.stringify([this.currentRecord(), this.modulesReported.size]);
     const percent = Math.round(status.progress * 100);
     if (percent !== this.lastProgress) {
       this.lastProgress = percent;
@@ -248,6 +257,14 @@ export class LrsAdapter implements TrackingAdapter {
           }),
         ]);
       }
+    }
+    // What the registration has now reported goes to this browser's copy at once, for the launch's other tabs.
+    if (JSON.stringify([this.currentRecord(), this.modulesReported.size]) !== before) {
+      this.writeState({
+        resume: this.pendingState?.resume ?? shared?.resume ?? null,
+        record: this.currentRecord(),
+        modules: [...this.modulesReported],
+      });
     }
   }
 
@@ -488,13 +505,41 @@ export class LrsAdapter implements TrackingAdapter {
     }
   }
 
-  /** PUT with If-Match (or If-None-Match: * on first write); on 412 re-read the ETag, log, and write again. */
+  /** What another tab or device reported in this registration counts as reported here too (never sent twice). */
+  private absorb(doc: StateDocument): void {
+    const record = this.session ? this.session.record : this.record;
+    if (doc.record?.completed) record.completed = true;
+    if (doc.record?.passed) record.passed = true;
+    for (const id of doc.modules ?? []) this.modulesReported.add(id);
+  }
+
+  /** This tab's document with another's: both resume records merged, what either reported kept. */
+  private merged(ours: StateDocument, theirs: StateDocument): StateDocument {
+    let resume = ours.resume ?? theirs.resume;
+    if (ours.resume && theirs.resume && ours.resume !== theirs.resume && this.ids.mergeResume) {
+      resume = this.ids.mergeResume(ours.resume, theirs.resume);
+    }
+    return {
+      resume,
+      record: {
+        completed: ours.record.completed || theirs.record?.completed === true,
+        passed: ours.record.passed || theirs.record?.passed === true,
+      },
+      modules: [...new Set([...(ours.modules ?? []), ...(theirs.modules ?? [])])],
+    };
+  }
+
+  /**
+   * PUT with If-Match (or If-None-Match: * on first write). On 412 another tab or device wrote in between: its
+   * document is read, merged with this one (so neither silently wipes out the other) and written with its ETag.
+   */
   private async pushState(keepalive: boolean): Promise<void> {
     if (this.stateWriting || !this.pendingState) return;
     this.stateWriting = true;
-    const doc = this.pendingState;
+    const pending = this.pendingState;
+    let doc = this.theirs ? this.merged(pending, this.theirs) : pending;
     try {
-      for (let tries = 0; tries < 2; tries++) {
+      for (let tries = 0; tries < 3; tries++) {
         const response = await this.request(
           'PUT',
           'activities/state',
@@ -507,19 +552,23 @@ export class LrsAdapter implements TrackingAdapter {
         );
         if (response.ok) {
           this.etag = response.headers.get('ETag') ?? this.etag;
-          if (this.pendingState === doc) {
+          if (this.pendingState === pending) {
             this.stateDirty = false;
             this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
           }
           return;
         }
         if (response.status !== 412) throw new Error(`state ${response.status}`);
-        this.log(
-          'resume record changed in another tab or device since this one read it; this tab’s is newer, saving it',
-        );
+        this.log('resume record changed in another tab or device since this one read it; merging both');
         const current = await this.request('GET', 'activities/state', this.stateQuery(this.ids.courseIri, STATE_ID));
         this.etag = current.ok ? current.headers.get('ETag') : null;
+        if (current.ok) {
+          this.theirs = (await current.json()) as StateDocument;
+          this.absorb(this.theirs);
+          doc = this.merged(pending, this.theirs);
+        }
       }
+      throw new Error('state kept changing under this tab');
     } catch (error) {
       this.log(`resume record not saved to the LRS yet (${(error as Error).message}); kept in this browser`);
       setTimeout(() => this.flush(), 5000);
