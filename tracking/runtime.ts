@@ -87,7 +87,9 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   if (start.resume) {
     [course, codec] = await Promise.all([source.all(), loadCodec()]);
     const decoded = codec.decodeResume(course, start.resume);
-    if (decoded) saved = decoded;
+    const other = start.otherResume ? codec.decodeResume(course, start.otherResume) : null;
+    if (decoded) saved = other ? codec.mergeProgress(decoded, other) : decoded;
+    else if (other) saved = other;
     else log(`the saved progress is not a resume record this course can read; starting afresh`);
   }
   if (!saved.locale && start.language && /^(en|zh)/i.test(start.language)) {

@@ -106,6 +106,40 @@ async function statements(registration: string) {
 
 const done: ReportedStatus = { completed: true, passed: null, score: null, progress: 1, passingScaled: 0.8 };
 
+const judged = (passed: boolean, raw: number): ReportedStatus => ({
+  completed: true,
+  passed,
+  score: { raw, min: 0, max: 20, scaled: raw / 20 },
+  progress: 1,
+  passingScaled: 0.8,
+});
+
+describe('LRS adapter: sessions of one registration', () => {
+  it('a fail resumed from an earlier session is not judged again; the pass that follows is', async () => {
+    const registration = randomUUID();
+    const storage = new MemoryStorage();
+    const first = adapter(tab(storage), registration, []);
+    await first.start();
+    first.reportStatus(judged(false, 8));
+    first.saveState('s1', 'm1/quiz-1');
+    first.finish();
+    await expect
+      .poll(async () => (await statements(registration)).some((s) => /terminated$/.test(s.verb.id)))
+      .toBe(true);
+    const second = adapter(tab(storage), registration, []);
+    expect((await second.start()).resume).toBe('s1');
+    second.reportStatus(judged(false, 8));
+    second.reportStatus(judged(true, 18));
+    second.finish();
+    await expect
+      .poll(async () => (await statements(registration)).filter((s) => /terminated$/.test(s.verb.id)).length)
+      .toBe(2);
+    const verbs = (await statements(registration)).map((s) => s.verb.id.split('/').pop());
+    expect(verbs.filter((v) => v === 'failed' || v === 'passed')).toEqual(['failed', 'passed']);
+    expect(verbs.filter((v) => v === 'completed')).toEqual(['completed']);
+  });
+});
+
 describe('LRS adapter: two tabs of one launch', () => {
   it('merges the state resource on 412 instead of overwriting, and reports completion once', async () => {
     const registration = randomUUID();

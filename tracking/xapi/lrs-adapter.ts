@@ -83,6 +83,8 @@ export class LrsAdapter implements TrackingAdapter {
   private pendingState: StateDocument | null = null;
   /** What another tab or device saved since this tab read the state: merged into every later write. */
   private theirs: StateDocument | null = null;
+  /** At start: the LRS's resume record when this browser's unsent one was resumed instead (to be merged). */
+  private otherResume: string | null = null;
   private lastLocation = '';
   private lastProgress = -1;
   private readonly startedAt = Date.now();
@@ -93,6 +95,8 @@ export class LrsAdapter implements TrackingAdapter {
   private readonly modulesReported = new Set<string>();
   private readonly roleplayRuns = new Map<string, number>();
   private statusSeen = false;
+  /** This session resumed a saved record: the first status it reports is that record's, judged before. */
+  private resumed = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -140,6 +144,7 @@ export class LrsAdapter implements TrackingAdapter {
       language = await this.readPreferredLanguage();
     }
     const stored = await this.readState();
+    this.resumed = stored.resume !== null;
     this.record = stored.record;
     for (const id of stored.modules ?? []) this.modulesReported.add(id);
     if (this.launch.kind === 'cmi5' && this.launchData) {
@@ -164,6 +169,7 @@ export class LrsAdapter implements TrackingAdapter {
       mode: mode === 'Browse' ? 'browse' : mode === 'Review' ? 'review' : 'normal',
       language,
       returnURL: this.launchData?.returnURL ?? null,
+      otherResume: this.otherResume,
     };
   }
 
@@ -194,6 +200,7 @@ export class LrsAdapter implements TrackingAdapter {
     const shared = this.localState();
     if (shared) this.absorb(shared);
     const before = JSON.stringify([this.currentRecord(), this.modulesReported.size]);
+    const firstStatus = !this.statusSeen;
     const percent = Math.round(status.progress * 100);
     if (percent !== this.lastProgress) {
       this.lastProgress = percent;
@@ -243,11 +250,15 @@ export class LrsAdapter implements TrackingAdapter {
         this.queue([this.statement({ verb: verb('completed'), object: this.course(), result: { completion: true } })]);
       }
     }
-    if (status.passed !== null && status.score) {
+    const judgedKey = status.passed !== null && status.score ? `${status.passed}:${status.score.raw}` : '';
+    // A result resumed from an earlier session was judged by that session: only a new result is judged in this one
+    // (else a resumed fail would be this session's one judgement and block the pass that follows).
+    if (firstStatus && this.resumed) this.lastJudged = judgedKey;
+    if (status.passed !== null && status.score && judgedKey !== this.lastJudged) {
+      this.lastJudged = judgedKey;
       const { scaled, raw, max } = status.score;
       if (this.session) this.queue(this.session.judged(scaled, raw, max, status.passingScaled));
-      else if (!this.record.passed && this.lastJudged !== `${status.passed}:${raw}`) {
-        this.lastJudged = `${status.passed}:${raw}`;
+      else if (!this.record.passed) {
         this.record.passed = status.passed;
         this.queue([
           this.statement({
@@ -471,10 +482,14 @@ export class LrsAdapter implements TrackingAdapter {
       if (!response.ok) throw new Error(`state ${response.status}`);
       this.etag = response.headers.get('ETag');
       const remote = (await response.json()) as StateDocument;
-      // The browser's copy is newer when the last session could not reach the LRS: keep it and send it.
+      // The browser's copy was not sent yet (the LRS was unreachable, or another tab of this launch wrote it last):
+      // it is resumed, merged with the LRS's (the runtime merges the two records; every write here merges too).
       if (local && local.resume !== remote.resume && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
-        this.writeState(local);
-        return local;
+        this.theirs = remote;
+        const merged = this.merged(local, { ...remote, resume: null });
+        this.writeState(merged);
+        this.otherResume = remote.resume;
+        return merged;
       }
       return remote;
     } catch (error) {
@@ -552,6 +567,8 @@ export class LrsAdapter implements TrackingAdapter {
         );
         if (response.ok) {
           this.etag = response.headers.get('ETag') ?? this.etag;
+          // The browser's copy becomes what the LRS now holds (merged with another tab's when there was one).
+          if (doc !== pending) this.win.localStorage.setItem(`${this.storageKey}:state`, JSON.stringify(doc));
           if (this.pendingState === pending) {
             this.stateDirty = false;
             this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
