@@ -16,6 +16,8 @@ if (player) {
       onState: (state, kind) => Object.assign(status, { state, kind }),
     });
     status.learner = tracking.learner ?? '';
+    status.canExit = tracking.canExit;
+    status.addEventListener('tracking-exit', () => tracking.finish());
     (player as CoursePlayer).progressStorage = tracking.storage;
   } catch (error) {
     // The player still opens (it shows its own loading errors); progress then stays in this browser as before.

@@ -37,6 +37,8 @@ export interface TrackingRuntime {
   readonly kind: LaunchKind;
   readonly storage: ProgressStorage;
   readonly learner: string | null;
+  /** The LMS gave a page to return to when the learner leaves (cmi5 returnURL): offer an exit. */
+  readonly canExit: boolean;
   /** Ends the session (also done on pagehide). */
   finish(): void;
 }
@@ -51,11 +53,21 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   const launch = detectLaunch(win);
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
+  let course: ResumeCourse | null = null;
+  let codec: ResumeCodec | null = null;
+  // Two tabs (or devices) of one registration: the LRS adapter merges their resume records instead of overwriting.
+  const mergeResume = (ours: string, theirs: string): string => {
+    if (!course || !codec || !adapter) return ours;
+    const a = codec.decodeResume(course, ours);
+    const b = codec.decodeResume(course, theirs);
+    if (!a || !b) return a ? ours : theirs;
+    return codec.encodeResume(course, codec.mergeProgress(a, b), adapter.resumeLimit).text;
+  };
   try {
     // The LRS adapter reports module completion; the rule is passed in so its chunk does not split core's.
     const modulesCompleted = (p: LearnerProgress) =>
       index.modules.filter((m) => moduleStatus(index, m.id, p).status === 'completed').map((m) => m.id);
-    adapter = await createAdapter(launch, { ...courseIds(index), modulesCompleted }, log);
+    adapter = await createAdapter(launch, { ...courseIds(index), modulesCompleted, mergeResume }, log);
   } catch (error) {
     log(`${launch.kind} launch could not start: ${(error as Error).message}; progress stays in this browser`);
   }
@@ -71,13 +83,13 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   const passingScore = start.masteryScaled !== null ? start.masteryScaled * 100 : index.passingScore;
   const judged = { ...index, passingScore };
 
-  let course: ResumeCourse | null = null;
-  let codec: ResumeCodec | null = null;
   let saved: SavedProgress = freshProgress();
   if (start.resume) {
     [course, codec] = await Promise.all([source.all(), loadCodec()]);
     const decoded = codec.decodeResume(course, start.resume);
-    if (decoded) saved = decoded;
+    const other = start.otherResume ? codec.decodeResume(course, start.otherResume) : null;
+    if (decoded) saved = other ? codec.mergeProgress(decoded, other) : decoded;
+    else if (other) saved = other;
     else log(`the saved progress is not a resume record this course can read; starting afresh`);
   }
   if (!saved.locale && start.language && /^(en|zh)/i.test(start.language)) {
@@ -145,7 +157,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     }
   });
 
-  return { kind: adapter.kind, storage, learner, finish };
+  return { kind: adapter.kind, storage, learner, finish, canExit: Boolean(start.returnURL) };
 }
 
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */

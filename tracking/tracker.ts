@@ -18,6 +18,10 @@ export interface SessionStart {
   mode: 'normal' | 'browse' | 'review';
   /** The learner's preferred language, when the LMS says. */
   language: string | null;
+  /** Where the LMS wants the learner to go when they leave (cmi5 returnURL); `finish()` goes there. */
+  returnURL?: string | null;
+  /** A second saved record to merge with `resume` (the LRS's, when this browser's unsent copy was newer). */
+  otherResume?: string | null;
 }
 
 /** The status reported for the course, with the pass mark it was judged against. */

@@ -25,6 +25,9 @@ import { scoreOf, scoreResponse, tidy } from '../../core/scoring.js';
 import { hashString } from '../../core/shuffle.js';
 import type { CourseIndex, ModuleData, Question, Quiz, RolePlay } from '../../core/types.js';
 
+// Loaded with the codec (on demand): merging two tabs' records needs both.
+export { mergeProgress } from './merge.js';
+
 export const RESUME_VERSION = 1;
 /** 64 symbols for positions and bit sets. */
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';

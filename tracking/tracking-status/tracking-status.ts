@@ -10,6 +10,7 @@ import type { SaveState } from '../tracker.js';
  * progress cannot be saved.
  *
  * @fires tracking-learner - the learner entered or changed their name (detail: the name)
+ * @fires tracking-exit - the learner asked to leave the course (cmi5: the session ends and the LMS page returns)
  * @csspart notice - the standalone notice
  */
 @localized()
@@ -44,6 +45,20 @@ export class TrackingStatus extends LitElement {
       font: inherit;
       margin: 0 0.5rem;
     }
+    /* Always in reach, above the player's sticky header, wherever the learner has scrolled to. */
+    .exit {
+      position: fixed;
+      inset-block-end: 0.75rem;
+      inset-inline-end: 0.75rem;
+      z-index: 20;
+      min-height: 44px;
+      padding: 0 1rem;
+      margin: 0;
+      border: 1px solid var(--course-color-border, #d8dee6);
+      border-radius: 0.5rem;
+      background: var(--course-color-surface, #fff);
+      box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
+    }
   `;
 
   @query('input') private input?: HTMLInputElement | null;
@@ -55,6 +70,8 @@ export class TrackingStatus extends LitElement {
   @property() state: SaveState = 'saved';
   /** Standalone mode: whose progress this is. */
   @property() learner = '';
+  /** Offer 退出课程 (the LMS gave a page to return to). */
+  @property({ type: Boolean }) canExit = false;
 
   /** Standalone mode: asks for the learner's name and resolves with it. */
   askLearner(): Promise<string> {
@@ -77,6 +94,10 @@ export class TrackingStatus extends LitElement {
     // A new learner starts from a fresh page so nothing of the previous learner stays on screen.
     sessionStorage.removeItem('course-learner');
     location.reload();
+  };
+
+  private exit = (): void => {
+    this.dispatchEvent(new CustomEvent('tracking-exit', { bubbles: true, composed: true }));
   };
 
   private renderState() {
@@ -112,6 +133,8 @@ export class TrackingStatus extends LitElement {
         </p>
         ${this.state === 'failed' ? this.renderState() : nothing}`;
     }
-    return this.renderState();
+    return html`${this.renderState()}${
+      this.canExit ? html`<button class="exit" type="button" @click=${this.exit}>${msg('退出课程')}</button>` : nothing
+    }`;
   }
 }

@@ -43,12 +43,6 @@ interface StateDocument {
   record: RegistrationRecord;
   /** Modules whose `completed` was already sent in this registration. */
   modules?: string[];
-  /**
-   * The last result judged (passed or failed) in this registration, as `<passed>:<raw>`: a relaunch restores the
-   * same result and must not judge it again (under cmi5 that would use up the session's one judgement, and the
-   * pass the learner then earns would never be sent).
-   */
-  judged?: string;
 }
 
 /** Where an item of the course sits and what it is, so each is reported as a page, quiz or role-play. */
@@ -67,6 +61,8 @@ export interface LrsCourseIds {
   items?: ReadonlyMap<string, ItemPlace>;
   /** Module titles by id. */
   modules?: ReadonlyMap<string, string>;
+  /** Merges this tab's resume record with one another tab or device saved meanwhile (see `resume/merge.ts`). */
+  mergeResume?: (ours: string, theirs: string) => string;
 }
 
 type Draft = Omit<Statement, 'actor' | 'id' | 'timestamp'> & { context?: Record<string, unknown> };
@@ -85,6 +81,10 @@ export class LrsAdapter implements TrackingAdapter {
   private stateDirty = false;
   private stateWriting = false;
   private pendingState: StateDocument | null = null;
+  /** What another tab or device saved since this tab read the state: merged into every later write. */
+  private theirs: StateDocument | null = null;
+  /** At start: the LRS's resume record when this browser's unsent one was resumed instead (to be merged). */
+  private otherResume: string | null = null;
   private lastLocation = '';
   private lastProgress = -1;
   private readonly startedAt = Date.now();
@@ -92,10 +92,11 @@ export class LrsAdapter implements TrackingAdapter {
   private state: SaveState = 'saved';
   private finished = false;
   private lastJudged = '';
-  private lastResume: string | null = null;
   private readonly modulesReported = new Set<string>();
   private readonly roleplayRuns = new Map<string, number>();
   private statusSeen = false;
+  /** This session resumed a saved record: the first status it reports is that record's, judged before. */
+  private resumed = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -143,9 +144,9 @@ export class LrsAdapter implements TrackingAdapter {
       language = await this.readPreferredLanguage();
     }
     const stored = await this.readState();
+    this.resumed = stored.resume !== null;
     this.record = stored.record;
     for (const id of stored.modules ?? []) this.modulesReported.add(id);
-    this.lastJudged = stored.judged ?? '';
     if (this.launch.kind === 'cmi5' && this.launchData) {
       this.session = new Cmi5Session({
         actor: this.actor,
@@ -167,6 +168,8 @@ export class LrsAdapter implements TrackingAdapter {
       masteryScaled: typeof mastery === 'number' ? mastery : null,
       mode: mode === 'Browse' ? 'browse' : mode === 'Review' ? 'review' : 'normal',
       language,
+      returnURL: this.launchData?.returnURL ?? null,
+      otherResume: this.otherResume,
     };
   }
 
@@ -188,23 +191,16 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
-    this.lastResume = resume;
-    this.writeState(this.document(resume));
-  }
-
-  /** The state document: the resume record and what this registration has reported so far. */
-  private document(resume: string): StateDocument {
-    return {
-      resume,
-      record: this.currentRecord(),
-      modules: [...this.modulesReported],
-      ...(this.lastJudged ? { judged: this.lastJudged } : {}),
-    };
+    this.writeState({ resume, record: this.currentRecord(), modules: [...this.modulesReported] });
   }
 
   reportStatus(status: ReportedStatus): void {
     if (this.finished || !this.recording) return;
-    const reportedBefore = this.reportedKey();
+    // Another tab of this launch may have reported completion or modules already: its copy is in this browser.
+    const shared = this.localState();
+    if (shared) this.absorb(shared);
+    const before = JSON.stringify([this.currentRecord(), this.modulesReported.size]);
+    const firstStatus = !this.statusSeen;
     const percent = Math.round(status.progress * 100);
     if (percent !== this.lastProgress) {
       this.lastProgress = percent;
@@ -254,16 +250,15 @@ export class LrsAdapter implements TrackingAdapter {
         this.queue([this.statement({ verb: verb('completed'), object: this.course(), result: { completion: true } })]);
       }
     }
-    if (status.passed !== null && status.score) {
+    const judgedKey = status.passed !== null && status.score ? `${status.passed}:${status.score.raw}` : '';
+    // A result resumed from an earlier session was judged by that session: only a new result is judged in this one
+    // (else a resumed fail would be this session's one judgement and block the pass that follows).
+    if (firstStatus && this.resumed) this.lastJudged = judgedKey;
+    if (status.passed !== null && status.score && judgedKey !== this.lastJudged) {
+      this.lastJudged = judgedKey;
       const { scaled, raw, max } = status.score;
-      const judged = `${status.passed}:${raw}`;
-      if (this.session) {
-        const statements =
-          this.lastJudged === judged ? [] : this.session.judged(scaled, raw, max, status.passingScaled);
-        if (statements.length > 0) this.lastJudged = judged;
-        this.queue(statements);
-      } else if (!this.record.passed && this.lastJudged !== judged) {
-        this.lastJudged = judged;
+      if (this.session) this.queue(this.session.judged(scaled, raw, max, status.passingScaled));
+      else if (!this.record.passed) {
         this.record.passed = status.passed;
         this.queue([
           this.statement({
@@ -274,14 +269,14 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
-    // What was reported goes into the state document at once: the save that triggered this status was written before
-    // it, and a relaunch must not send completed again or judge the same result twice.
-    if (this.lastResume !== null && this.reportedKey() !== reportedBefore)
-      this.writeState(this.document(this.lastResume));
-  }
-
-  private reportedKey(): string {
-    return JSON.stringify([this.currentRecord(), this.modulesReported.size, this.lastJudged]);
+    // What the registration has now reported goes to this browser's copy at once, for the launch's other tabs.
+    if (JSON.stringify([this.currentRecord(), this.modulesReported.size]) !== before) {
+      this.writeState({
+        resume: this.pendingState?.resume ?? shared?.resume ?? null,
+        record: this.currentRecord(),
+        modules: [...this.modulesReported],
+      });
+    }
   }
 
   reportInteraction(record: TrackedInteraction): void {
@@ -487,15 +482,14 @@ export class LrsAdapter implements TrackingAdapter {
       if (!response.ok) throw new Error(`state ${response.status}`);
       this.etag = response.headers.get('ETag');
       const remote = (await response.json()) as StateDocument;
-      // The browser's copy is newer when the last session could not reach the LRS, or closed while its last write
-      // was under way (then only what it reported may differ, e.g. a judged result): keep it and send it.
-      if (
-        local &&
-        JSON.stringify(local) !== JSON.stringify(remote) &&
-        this.win.localStorage.getItem(`${this.storageKey}:dirty`)
-      ) {
-        this.writeState(local);
-        return local;
+      // The browser's copy was not sent yet (the LRS was unreachable, or another tab of this launch wrote it last):
+      // it is resumed, merged with the LRS's (the runtime merges the two records; every write here merges too).
+      if (local && local.resume !== remote.resume && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
+        this.theirs = remote;
+        const merged = this.merged(local, { ...remote, resume: null });
+        this.writeState(merged);
+        this.otherResume = remote.resume;
+        return merged;
       }
       return remote;
     } catch (error) {
@@ -526,13 +520,41 @@ export class LrsAdapter implements TrackingAdapter {
     }
   }
 
-  /** PUT with If-Match (or If-None-Match: * on first write); on 412 re-read the ETag, log, and write again. */
+  /** What another tab or device reported in this registration counts as reported here too (never sent twice). */
+  private absorb(doc: StateDocument): void {
+    const record = this.session ? this.session.record : this.record;
+    if (doc.record?.completed) record.completed = true;
+    if (doc.record?.passed) record.passed = true;
+    for (const id of doc.modules ?? []) this.modulesReported.add(id);
+  }
+
+  /** This tab's document with another's: both resume records merged, what either reported kept. */
+  private merged(ours: StateDocument, theirs: StateDocument): StateDocument {
+    let resume = ours.resume ?? theirs.resume;
+    if (ours.resume && theirs.resume && ours.resume !== theirs.resume && this.ids.mergeResume) {
+      resume = this.ids.mergeResume(ours.resume, theirs.resume);
+    }
+    return {
+      resume,
+      record: {
+        completed: ours.record.completed || theirs.record?.completed === true,
+        passed: ours.record.passed || theirs.record?.passed === true,
+      },
+      modules: [...new Set([...(ours.modules ?? []), ...(theirs.modules ?? [])])],
+    };
+  }
+
+  /**
+   * PUT with If-Match (or If-None-Match: * on first write). On 412 another tab or device wrote in between: its
+   * document is read, merged with this one (so neither silently wipes out the other) and written with its ETag.
+   */
   private async pushState(keepalive: boolean): Promise<void> {
     if (this.stateWriting || !this.pendingState) return;
     this.stateWriting = true;
-    const doc = this.pendingState;
+    const pending = this.pendingState;
+    let doc = this.theirs ? this.merged(pending, this.theirs) : pending;
     try {
-      for (let tries = 0; tries < 2; tries++) {
+      for (let tries = 0; tries < 3; tries++) {
         const response = await this.request(
           'PUT',
           'activities/state',
@@ -545,19 +567,25 @@ export class LrsAdapter implements TrackingAdapter {
         );
         if (response.ok) {
           this.etag = response.headers.get('ETag') ?? this.etag;
-          if (this.pendingState === doc) {
+          // The browser's copy becomes what the LRS now holds (merged with another tab's when there was one).
+          if (doc !== pending) this.win.localStorage.setItem(`${this.storageKey}:state`, JSON.stringify(doc));
+          if (this.pendingState === pending) {
             this.stateDirty = false;
             this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
           }
           return;
         }
         if (response.status !== 412) throw new Error(`state ${response.status}`);
-        this.log(
-          'resume record changed in another tab or device since this one read it; this tab’s is newer, saving it',
-        );
+        this.log('resume record changed in another tab or device since this one read it; merging both');
         const current = await this.request('GET', 'activities/state', this.stateQuery(this.ids.courseIri, STATE_ID));
         this.etag = current.ok ? current.headers.get('ETag') : null;
+        if (current.ok) {
+          this.theirs = (await current.json()) as StateDocument;
+          this.absorb(this.theirs);
+          doc = this.merged(pending, this.theirs);
+        }
       }
+      throw new Error('state kept changing under this tab');
     } catch (error) {
       this.log(`resume record not saved to the LRS yet (${(error as Error).message}); kept in this browser`);
       setTimeout(() => this.flush(), 5000);
