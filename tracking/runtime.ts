@@ -17,6 +17,7 @@ import type { ResumeCourse } from './resume/resume-codec.js';
 type ResumeCodec = typeof ResumeCodecModule;
 const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
+import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
 
 export interface TrackingOptions {
   /** URL of the built course index (content/course.json). */
@@ -39,8 +40,6 @@ export interface TrackingRuntime {
   finish(): void;
 }
 
-const LEARNER_KEY = 'course-learner';
-
 export async function startTracking(options: TrackingOptions): Promise<TrackingRuntime> {
   const win = options.win ?? window;
   const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
@@ -61,7 +60,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     learner = sessionStorage.getItem(LEARNER_KEY) ?? (await options.askLearner());
     sessionStorage.setItem(LEARNER_KEY, learner);
     const { StandaloneAdapter } = await import('./standalone/standalone-adapter.js');
-    adapter = new StandaloneAdapter(index.id, learner, localStorageOrNull());
+    adapter = new StandaloneAdapter(resumeKeyPrefix(index.id) + learner, localStorageOrNull());
   }
   const active = adapter;
   adapter.onState((state) => options.onState(state, active.kind));
