@@ -155,19 +155,19 @@ describe('the player takes over', () => {
  * Installed before any page script: on every animation frame (each comes before a paint) notes which headings and
  * which welcome text are visible, through every shadow root, so a test sees what the learner saw frame by frame.
  */
-function watchFrames(context: BrowserContext, welcomeText: string): Promise<void> {
-  return context.addInitScript((probe: string) => {
+async function watchFrames(context: BrowserContext, welcomeText: string): Promise<void> {
+  await context.addInitScript((probe: string) => {
     const seen: string[] = [];
     (window as unknown as { seenFrames: string[] }).seenFrames = seen;
     const visible = (root: Document | ShadowRoot, out: string[]) => {
-      for (const element of root.querySelectorAll('h1, p')) {
+      for (const element of Array.from(root.querySelectorAll('h1, p'))) {
         const text = element.textContent?.trim() ?? '';
         const shown = element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
         if (shown && (element.tagName === 'H1' || text.includes(probe))) {
           out.push(element.tagName === 'H1' ? `h1:${text}` : 'welcome text');
         }
       }
-      for (const host of root.querySelectorAll('*')) if (host.shadowRoot) visible(host.shadowRoot, out);
+      for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visible(host.shadowRoot, out);
     };
     const frame = () => {
       const now: string[] = [];
