@@ -30,7 +30,13 @@ export function createConfig({
       sourcemap: false,
     },
     plugins: [
-      coursePlugin({ root, indexHtml: here('app/index.html'), ...(seedsDir ? { seedsDir } : {}) }),
+      coursePlugin({
+        root,
+        indexHtml: here('app/index.html'),
+        // The first page, rendered into index.html by the player's own markup and styles (by path: tools import core only).
+        firstPage: { renderer: here('components/course-player/first-page.ts'), gate: here('app/first-page-gate.ts') },
+        ...(seedsDir ? { seedsDir } : {}),
+      }),
       // The "production" condition selects Lit's production build (no dev-mode checks or warnings).
       nodeResolve({ exportConditions: ['production'] }),
       esbuild({ target: 'es2022', tsconfig: here('tsconfig.base.json') }),

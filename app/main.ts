@@ -6,8 +6,9 @@ import '../tracking/tracking-status/define.js';
 
 const player = document.querySelector('course-player');
 if (player) {
-  const status = document.createElement('tracking-status');
-  player.before(status);
+  // index.html holds the status line (its room is kept from the first frame); a page without one gets one.
+  const status = document.querySelector('tracking-status') ?? document.createElement('tracking-status');
+  if (!status.isConnected) player.before(status);
   try {
     const tracking = await startTracking({
       indexUrl: new URL(player.getAttribute('src') ?? 'content/course.json', document.baseURI),

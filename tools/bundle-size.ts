@@ -22,6 +22,15 @@ export function initialJavaScript(bundle: OutputBundle): OutputChunk[] {
   return [...seen].map((name) => byName.get(name)!);
 }
 
+/** Scripts index.html runs inline before the first page (the first-page gate), gzipped: they count in every budget. */
+export function inlineScriptBytes(bundle: OutputBundle): number {
+  const html = bundle['index.html'];
+  if (html?.type !== 'asset') return 0;
+  const source = typeof html.source === 'string' ? html.source : new TextDecoder().decode(html.source);
+  const scripts = source.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
+  return [...scripts].reduce((sum, match) => sum + (match[1] ? gzipSize(match[1]) : 0), 0);
+}
+
 /** What a launch of each standard may download before the first page shows, gzipped. */
 export const LAUNCH_BUDGETS = {
   standalone: 30 * 1024,
@@ -73,6 +82,7 @@ export function launchJavaScript(bundle: OutputBundle, standard: LaunchStandard)
 
 export interface LaunchSize {
   standard: LaunchStandard;
+  /** Its chunks and the page's inline scripts, gzipped. */
   bytes: number;
   budget: number;
   files: string[];
@@ -82,6 +92,7 @@ export interface LaunchSize {
 
 /** Per standard: first-page JavaScript against its budget; standards without an adapter in the build are left out. */
 export function launchSizes(bundle: OutputBundle): LaunchSize[] {
+  const inline = inlineScriptBytes(bundle);
   return (Object.keys(LAUNCH_BUDGETS) as LaunchStandard[]).flatMap((standard) => {
     const chunks = launchJavaScript(bundle, standard);
     if (!chunks) return [];
@@ -89,7 +100,7 @@ export function launchSizes(bundle: OutputBundle): LaunchSize[] {
     return [
       {
         standard,
-        bytes: chunks.reduce((sum, c) => sum + gzipSize(c.code), 0),
+        bytes: inline + chunks.reduce((sum, c) => sum + gzipSize(c.code), 0),
         budget: LAUNCH_BUDGETS[standard],
         files: chunks.map((c) => c.fileName),
         strayXapi: xapiAllowed

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
+import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'rollup';
+import { toHash } from '../core/route.js';
+import type { CourseIndex, ModuleData } from '../core/types.js';
 import { formatReport } from './content/diagnostics.js';
 import { loadCourse } from './content/load-course.js';
 import { REPLACEMENT } from './content/read-text.js';
@@ -10,9 +13,26 @@ export interface CoursePluginOptions {
   root: string;
   /** Seed documents pages cite; checked when present. */
   seedsDir?: string;
-  /** HTML shell; `%COURSE_TITLE%` is replaced with the course title. */
+  /**
+   * HTML shell; `%COURSE_TITLE%` is replaced with the course title, `<!--first-page-gate-->` with the inline gate
+   * script and the `<!--first-page-->…<!--/first-page-->` span with the prerendered first page (when there is one).
+   */
   indexHtml: string;
+  /** Renders the first page into index.html so its text paints before any JavaScript runs. */
+  firstPage?: FirstPageOptions;
 }
+
+export interface FirstPageOptions {
+  /** Module exporting `renderFirstPage(index, modules)` (run here, in Node, at build time). */
+  renderer: string;
+  /** Browser script inlined before first paint: shows the prerendered page or its placeholder. */
+  gate: string;
+}
+
+type RenderFirstPage = (
+  index: CourseIndex,
+  modules: readonly ModuleData[],
+) => { location: { moduleId: string; itemId: string }; html: string } | null;
 
 /**
  * Validates every content file before anything is bundled; on any problem the build fails with all of them and
@@ -21,9 +41,15 @@ export interface CoursePluginOptions {
  */
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   let built: ReturnType<typeof loadCourse>['course'] = null;
+  let firstPage: { render: RenderFirstPage; gate: string } | null = null;
   return {
     name: 'course-content',
-    buildStart() {
+    async buildStart() {
+      if (options.firstPage) {
+        const loaded = await loadFirstPage(options.firstPage);
+        for (const file of loaded.inputs) this.addWatchFile(file);
+        firstPage = loaded;
+      }
       const result = loadCourse(options.root, options.seedsDir ? { seedsDir: options.seedsDir } : {});
       for (const file of result.watched) this.addWatchFile(file);
       this.addWatchFile(options.indexHtml);
@@ -40,7 +66,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       for (const module of built.modules) asset(`content/modules/${module.id}.json`, JSON.stringify(module));
       for (const { source, target } of built.assets) asset(target, readFileSync(source));
       const shell = readFileSync(options.indexHtml, 'utf8').replace(/%COURSE_TITLE%/g, escapeHtml(built.index.title));
-      asset('index.html', shell.replace('<html lang="zh-CN">', `<html lang="${escapeHtml(built.index.language)}">`));
+      const html = shell.replace('<html lang="zh-CN">', `<html lang="${escapeHtml(built.index.language)}">`);
+      asset('index.html', firstPage ? withFirstPage(html, firstPage, built.index, built.modules) : html);
       // Last guard against mojibake, before anything is written: no output may hold U+FFFD.
       const damaged = Object.values(bundle)
         .filter((o) =>
@@ -55,6 +82,55 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       }
     },
   };
+}
+
+/** Bundles the renderer for Node and loads it, and the gate as one classic script; both from the app's sources. */
+async function loadFirstPage(
+  options: FirstPageOptions,
+): Promise<{ render: RenderFirstPage; gate: string; inputs: string[] }> {
+  const [renderer, gate] = await Promise.all([
+    esbuild({
+      entryPoints: [options.renderer],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    }),
+    esbuild({
+      entryPoints: [options.gate],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    }),
+  ]);
+  const code = renderer.outputFiles[0]!.text;
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
+    renderFirstPage: RenderFirstPage;
+  };
+  const inputs = [...Object.keys(renderer.metafile.inputs), ...Object.keys(gate.metafile.inputs)].filter(
+    (file) => !file.includes('node_modules'),
+  );
+  return { render: module.renderFirstPage, gate: gate.outputFiles[0]!.text.trim(), inputs };
+}
+
+/** The shell with the gate script and, when the course starts with a page, that page prerendered. */
+function withFirstPage(
+  html: string,
+  firstPage: { render: RenderFirstPage; gate: string },
+  index: CourseIndex,
+  modules: readonly ModuleData[],
+): string {
+  const page = firstPage.render(index, modules);
+  const hash = page ? toHash(page.location) : '';
+  const gate = `<script data-course-id="${escapeHtml(index.id)}" data-first-page="${escapeHtml(hash)}">${firstPage.gate.replace(/<\//g, '<\\/')}</script>`;
+  const withGate = html.replace('<!--first-page-gate-->', () => gate);
+  return page ? withGate.replace(/<!--first-page-->[\s\S]*?<!--\/first-page-->/, () => page.html) : withGate;
 }
 
 function escapeHtml(text: string): string {

@@ -19,6 +19,7 @@ type ResumeCodec = typeof ResumeCodecModule;
 const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
 import type { ItemPlace, LrsCourseIds } from './xapi/lrs-adapter.js';
+import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
 
 export interface TrackingOptions {
   /** URL of the built course index (content/course.json). */
@@ -42,8 +43,6 @@ export interface TrackingRuntime {
   /** Ends the session (also done on pagehide). */
   finish(): void;
 }
-
-const LEARNER_KEY = 'course-learner';
 
 export async function startTracking(options: TrackingOptions): Promise<TrackingRuntime> {
   const win = options.win ?? window;
@@ -75,7 +74,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
     learner = sessionStorage.getItem(LEARNER_KEY) ?? (await options.askLearner());
     sessionStorage.setItem(LEARNER_KEY, learner);
     const { StandaloneAdapter } = await import('./standalone/standalone-adapter.js');
-    adapter = new StandaloneAdapter(index.id, learner, localStorageOrNull());
+    adapter = new StandaloneAdapter(resumeKeyPrefix(index.id) + learner, localStorageOrNull());
   }
   const active = adapter;
   adapter.onState((state) => options.onState(state, active.kind));

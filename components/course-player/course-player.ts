@@ -1,5 +1,5 @@
 import { msg, str, localized } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -41,9 +41,14 @@ const loadRenderer = {
  * Navigation is by `#/module/item` hash, so links, reloads and the browser's back button all work. Quiz and role-play
  * states arrive as events from the items and are persisted here; the items never call the player.
  *
+ * The build renders the course's first page into the player's light DOM (`first-page.ts`), so its text paints before
+ * any JavaScript runs. The player shows it through its slot until it can render the current item itself (index and
+ * that item's module loaded), then replaces it in one frame: same markup and styles, so nothing moves.
+ *
  * The page's `<html lang>` follows the interface language the learner picks; course content carries the course's
  * own language, so a screen reader reads each in the right voice. The document title names the current item.
  *
+ * @slot - the prerendered first page (`[data-first-page]`), shown until the player has rendered the current item
  * @csspart toc - the table of contents landmark
  * @csspart content - the article holding the current item
  *
@@ -100,6 +105,8 @@ export class CoursePlayer extends LitElement {
   private store: ProgressStorage | null = null;
   private data = new CourseData(new URL('content/course.json', document.baseURI));
   private focusHeadingOnRender = false;
+  /** The first page the build rendered into the light DOM; dropped once the player shows the item itself. */
+  private firstPage: Element | null = null;
   /**
    * One visit to an item: its number, and the state bound to the item's element. Restoring happens once per visit:
    * the element is created with the saved state, and from then on the binding holds the very state the element last
@@ -123,6 +130,7 @@ export class CoursePlayer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.firstPage ??= this.querySelector(':scope > [data-first-page]');
     window.addEventListener('hashchange', this.onHashChange);
   }
 
@@ -138,6 +146,11 @@ export class CoursePlayer extends LitElement {
   }
 
   protected override updated(): void {
+    // The render that has just happened showed the item itself: the prerendered page is no longer needed.
+    if (this.firstPage && this.canTakeOver()) {
+      this.firstPage.remove();
+      this.firstPage = null;
+    }
     document.documentElement.lang = getLocale();
     const index = this.index;
     const entry = index && this.location ? locate(index, this.location)?.entry : undefined;
@@ -157,6 +170,14 @@ export class CoursePlayer extends LitElement {
     const index = this.index;
     if (!index || !this.location) return null;
     return locate(index, this.location)?.entry.module.href ?? null;
+  }
+
+  /** Whether a render now shows what the learner should see (the item, or an error), not a loading state. */
+  private canTakeOver(): boolean {
+    if (this.indexTask.status === TaskStatus.ERROR) return true;
+    if (this.indexTask.status !== TaskStatus.COMPLETE || !this.saved) return false;
+    if (!this.location) return true;
+    return this.moduleTask.status === TaskStatus.COMPLETE || this.moduleTask.status === TaskStatus.ERROR;
   }
 
   private get currentItem(): ModuleItem | null {
@@ -412,6 +433,7 @@ export class CoursePlayer extends LitElement {
   }
 
   override render() {
+    if (this.firstPage && !this.canTakeOver()) return html`<slot></slot>`;
     return this.indexTask.render({
       pending: () => html`<p class="notice" role="status">${msg('正在加载课程…')}</p>`,
       error: () =>

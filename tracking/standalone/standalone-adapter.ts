@@ -8,17 +8,14 @@ import type { SaveState, SessionStart, TrackingAdapter } from '../tracker.js';
 export class StandaloneAdapter implements TrackingAdapter {
   readonly kind = 'standalone';
   readonly resumeLimit = Infinity;
-  private readonly key: string;
   private listeners: ((state: SaveState) => void)[] = [];
   private state: SaveState = 'local';
 
+  /** `key`: the record's key in `storage`, per course and learner (see keys.ts). */
   constructor(
-    courseId: string,
-    learner: string,
+    private readonly key: string,
     private readonly storage: KeyValueStorage | null,
-  ) {
-    this.key = `course-resume:${courseId}:${learner}`;
-  }
+  ) {}
 
   start(): Promise<SessionStart> {
     let resume: string | null = null;

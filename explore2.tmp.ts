@@ -1,0 +1,15 @@
+import { launchChromium } from './test/support/browser.ts';
+import { serveDirectory } from './test/support/static-server.ts';
+import { build } from './tools/build.ts';
+await build({ outDir: '/tmp/ft/dist' });
+const server = await serveDirectory('/tmp/ft/dist');
+const browser = await launchChromium();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await ctx.addInitScript(() => sessionStorage.setItem('course-learner', 'x'));
+const p2 = await ctx.newPage();
+p2.on('console', (m) => console.log('console', m.type(), m.text()));
+p2.on('pageerror', (e) => console.log('pageerror', e.message));
+await p2.goto(server.url);
+await p2.waitForTimeout(3000);
+console.log(await p2.evaluate(() => [document.documentElement.outerHTML.slice(0, 300), document.querySelector('course-player')?.shadowRoot?.innerHTML.slice(0, 300), !!document.querySelector('course-player > [data-first-page]'), document.querySelector('tracking-status')?.shadowRoot?.innerHTML.slice(0,300)]));
+await browser.close(); await server.close();

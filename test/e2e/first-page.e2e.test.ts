@@ -1,0 +1,249 @@
+// First text at the floor: the welcome page is in the HTML the server sends, the player takes over from it without
+// moving anything, and a learner who resumes elsewhere never sees the welcome page first.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../core/completion.js';
+import type { SavedProgress } from '../../core/progress-store.js';
+import { readingSequence, toHash } from '../../core/route.js';
+import { build } from '../../tools/build.js';
+import { loadCourse } from '../../tools/content/load-course.js';
+import { courseRoot, seedsDir } from '../../tools/paths.js';
+import { encodeResume, type ResumeCourse } from '../../tracking/resume/resume-codec.js';
+import { launchChromium } from '../support/browser.js';
+import { serveDirectory } from '../support/static-server.js';
+import { installLms } from '../support/tracking/scorm-lms.js';
+
+let outDir: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let course: ResumeCourse;
+let welcome: { title: string; firstParagraph: string; nextHash: string };
+/** A page further on, where the resumed learners stopped. */
+let resumed: { title: string; hash: string };
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'course-first-page-'));
+  await build({ outDir });
+  installLms(outDir);
+  server = await serveDirectory(outDir);
+  browser = await launchChromium();
+  course = loadCourse(courseRoot, { seedsDir }).course!;
+  const sequence = readingSequence(course.index);
+  const first = course.modules[0]!.items.find((i) => i.id === sequence[0]!.itemId)!;
+  if (first.kind !== 'page') throw new Error('the course is expected to open on a page');
+  welcome = {
+    title: first.title,
+    firstParagraph: /<p>([^<]+)/.exec(first.html)![1]!.trim(),
+    nextHash: toHash(sequence[1]!),
+  };
+  const later = sequence.find((e, i) => i > 3 && e.item.kind === 'page')!;
+  resumed = { title: later.item.title, hash: toHash(later) };
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+const DESKTOP = { width: 1280, height: 900 };
+/** The machine may be busy: waiting is not timing (speed is the bench's), so polls wait long. */
+const SLOW = { timeout: 60_000 };
+
+describe('the first page without JavaScript', () => {
+  it('is in the HTML the server sends: heading, text and the way on', async () => {
+    const html = await (await fetch(server.url)).text();
+    expect(html).toContain(`>${welcome.title}</h1>`);
+    expect(html).toContain(welcome.firstParagraph);
+    expect(html).toContain(`href="${welcome.nextHash}"`);
+  });
+
+  it('shows its heading, paragraphs and chrome in a browser with JavaScript disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.locator('course-player h1').innerText(), SLOW).toBe(welcome.title);
+      await expect(page.locator('course-player h1').isVisible()).resolves.toBe(true);
+      const paragraph = page.locator('course-player article p').filter({ hasText: welcome.firstParagraph });
+      await expect(paragraph.isVisible()).resolves.toBe(true);
+      for (const landmark of ['header', 'nav.toc', 'nav.pager a.next', 'progress']) {
+        await expect(page.locator(`course-player ${landmark}`).isVisible(), landmark).resolves.toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Boxes of the heading, every paragraph and list item of the article, and the chrome's landmarks and controls. */
+async function layout(page: Page): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
+  const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
+  const add = async (name: string, locator: Locator) => {
+    const all = await locator.all();
+    for (const [i, element] of all.entries()) {
+      const box = await element.boundingBox();
+      if (box) boxes[`${name} ${i}`] = box;
+    }
+  };
+  for (const selector of [
+    'header',
+    '.course-title',
+    'progress',
+    'header select',
+    'nav.toc',
+    '#toc-heading',
+    'nav.toc a',
+    'nav.toc summary',
+    'article',
+    'h1',
+    'article p',
+    'article li',
+    'nav.pager',
+    'nav.pager a',
+  ]) {
+    await add(selector, page.locator(`course-player ${selector}`));
+  }
+  return boxes;
+}
+
+describe('the player takes over', () => {
+  it('without moving the heading, a paragraph or the chrome (new learner, standalone)', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      await context.addInitScript(() => sessionStorage.setItem('course-learner', 'first-page-new'));
+      const page = await context.newPage();
+      // Hold the player's script back: what shows meanwhile is the prerendered page alone.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/app.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.locator('course-player h1').waitFor();
+      const before = await layout(page);
+      expect(await page.locator('course-player > [data-first-page]').count()).toBe(1);
+      release();
+      // Taken over: the prerendered page is gone and the player's own page content is there.
+      await page.locator('course-player > [data-first-page]').waitFor({ state: 'detached' });
+      await page.locator('course-player course-page p').first().waitFor();
+      await expect.poll(() => page.locator('tracking-status p').innerText(), SLOW).toContain('first-page-new');
+      const after = await layout(page);
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      expect(Object.keys(before).length).toBeGreaterThan(20);
+      for (const [name, box] of Object.entries(before)) {
+        const other = after[name]!;
+        for (const side of ['x', 'y', 'width', 'height'] as const) {
+          expect(
+            Math.abs(other[side] - box[side]),
+            `${name} ${side}: ${box[side]} → ${other[side]}`,
+          ).toBeLessThanOrEqual(1);
+        }
+      }
+      await expect(page.locator('course-player h1').innerText()).resolves.toBe(welcome.title);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Installed before any page script: on every animation frame (each comes before a paint) notes which headings and
+ * which welcome text are visible, through every shadow root, so a test sees what the learner saw frame by frame.
+ */
+async function watchFrames(context: BrowserContext, welcomeText: string): Promise<void> {
+  await context.addInitScript((probe: string) => {
+    const seen: string[] = [];
+    (window as unknown as { seenFrames: string[] }).seenFrames = seen;
+    const visible = (root: Document | ShadowRoot, out: string[]) => {
+      for (const element of Array.from(root.querySelectorAll('h1, p'))) {
+        const text = element.textContent?.trim() ?? '';
+        const shown = element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+        if (shown && (element.tagName === 'H1' || text.includes(probe))) {
+          out.push(element.tagName === 'H1' ? `h1:${text}` : 'welcome text');
+        }
+      }
+      for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visible(host.shadowRoot, out);
+    };
+    const frame = () => {
+      const now: string[] = [];
+      visible(document, now);
+      const entry = now.join(' | ');
+      if (entry && seen[seen.length - 1] !== entry) seen.push(entry);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, welcomeText);
+}
+
+const framesOf = (target: Page | Frame) =>
+  target.evaluate(() => (window as unknown as { seenFrames: string[] }).seenFrames);
+
+describe('a resumed launch never shows the welcome page first', () => {
+  const savedAt = (): SavedProgress => {
+    const [moduleId, itemId] = resumed.hash.slice(2).split('/') as [string, string];
+    const progress = emptyProgress();
+    progress.visited[course.index.modules[0]!.items[0]!.id] = true;
+    return { version: 1, location: { moduleId, itemId }, learnerSeed: 'first-page-resume', progress };
+  };
+
+  it('standalone, with a saved record on another page', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const record = encodeResume(course, savedAt()).text;
+      await context.addInitScript(
+        ({ key, record }) => {
+          sessionStorage.setItem('course-learner', 'first-page-resume');
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, record);
+        },
+        { key: `course-resume:${course.index.id}:first-page-resume`, record },
+      );
+      await watchFrames(context, welcome.firstParagraph);
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.locator('course-player h1').innerText(), SLOW).toBe(resumed.title);
+      const frames = await framesOf(page);
+      expect(frames[0], frames.join('\n')).toBe(`h1:${resumed.title}`);
+      expect(frames.join('\n')).not.toContain(welcome.title);
+      expect(frames.join('\n')).not.toContain('welcome text');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(['12', '2004'] as const)('SCORM %s under scorm-again, with a saved location', async (version) => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const [moduleId, itemId] = resumed.hash.slice(2).split('/');
+      const lessonLocation = `${moduleId}/${itemId}`;
+      const suspend = encodeResume(course, savedAt()).text;
+      const cmi =
+        version === '12'
+          ? { core: { lesson_location: lessonLocation, lesson_status: 'incomplete' }, suspend_data: suspend }
+          : { location: lessonLocation, completion_status: 'incomplete', suspend_data: suspend };
+      // What the LMS page reads back as the learner's earlier session (see test/support/tracking/scorm-lms.ts).
+      await context.addInitScript(
+        ({ key, value }) => {
+          if (location.pathname.endsWith('/lms/scorm.html')) localStorage.setItem(key, value);
+        },
+        { key: `lms-data-${version}`, value: JSON.stringify(cmi) },
+      );
+      await watchFrames(context, welcome.firstParagraph);
+      const page = await context.newPage();
+      await page.goto(`${server.url}lms/scorm.html?v=${version}`);
+      const frame = page.frameLocator('#sco');
+      await expect.poll(() => frame.locator('course-player h1').innerText(), SLOW).toBe(resumed.title);
+      const sco = page.frames().find((f) => f.url().includes('/index.html'))!;
+      const frames = await framesOf(sco);
+      expect(frames[0], frames.join('\n')).toBe(`h1:${resumed.title}`);
+      expect(frames.join('\n')).not.toContain(welcome.title);
+      expect(frames.join('\n')).not.toContain('welcome text');
+    } finally {
+      await context.close();
+    }
+  });
+});
