@@ -46,7 +46,9 @@ function send(
     out = (cacheKey && gzipCache.get(cacheKey)) || gzipSync(body, { level: 6 });
     if (cacheKey) gzipCache.set(cacheKey, out);
   }
-  const rest = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(content-length|transfer-encoding)$/i.test(k)));
+  const rest = Object.fromEntries(
+    Object.entries(headers).filter(([k]) => !/^(content-length|transfer-encoding)$/i.test(k)),
+  );
   res.writeHead(status, {
     ...rest,
     'content-length': String(out.length),

@@ -81,7 +81,9 @@ function pageBody(file: string): { title: string; body: string } {
 
 const solution = (lines: (string | undefined)[]): string => {
   const text = lines.filter((l): l is string => !!l).join('\n\n');
-  return text ? `\n****************************************\n\n${text}\n\n****************************************\n` : '';
+  return text
+    ? `\n****************************************\n\n${text}\n\n****************************************\n`
+    : '';
 };
 
 const feedbackLines = (options: Option[] | undefined): string[] =>
@@ -95,7 +97,10 @@ function matrix(columns: string[], rows: { text: string; column: number }[]): st
 
 function question(q: Question, n: number): string {
   const title = `### 第 ${n} 题\n\n${q.prompt}\n\n`;
-  const general = [q.feedback?.correct && `答对时：${q.feedback.correct}`, q.feedback?.incorrect && `答错时：${q.feedback.incorrect}`];
+  const general = [
+    q.feedback?.correct && `答对时：${q.feedback.correct}`,
+    q.feedback?.incorrect && `答错时：${q.feedback.incorrect}`,
+  ];
   switch (q.type) {
     case 'single': {
       const quiz = q.options!.map((o) => `[(${o.id === q.answer ? 'X' : ' '})] ${o.text}`).join('\n');
@@ -108,7 +113,10 @@ function question(q: Question, n: number): string {
     }
     case 'true-false': {
       const quiz = `[(${q.answer === true ? 'X' : ' '})] 正确\n[(${q.answer === false ? 'X' : ' '})] 错误`;
-      const tf = [q.feedback?.true && `选“正确”时：${q.feedback.true}`, q.feedback?.false && `选“错误”时：${q.feedback.false}`];
+      const tf = [
+        q.feedback?.true && `选“正确”时：${q.feedback.true}`,
+        q.feedback?.false && `选“错误”时：${q.feedback.false}`,
+      ];
       return title + quiz + solution([q.explanation, ...tf]);
     }
     case 'fill-in': {
@@ -144,7 +152,12 @@ function rolePlay(file: string): string {
     learnerRole: string;
     nodes: Node[];
   };
-  const parts = [`## 情景演练：${rp.title}`, rp.scenario, `**客户：**${rp.customer.name}。${rp.customer.description}`, `**你的角色：**${rp.learnerRole}`];
+  const parts = [
+    `## 情景演练：${rp.title}`,
+    rp.scenario,
+    `**客户：**${rp.customer.name}。${rp.customer.description}`,
+    `**你的角色：**${rp.learnerRole}`,
+  ];
   let step = 0;
   for (const node of rp.nodes.filter((n) => n.replies)) {
     const best = Math.max(...node.replies!.map((r) => r.score));
@@ -169,9 +182,14 @@ function rolePlay(file: string): string {
 }
 
 function chapter(dir: string, firstLevel: '#' | '##'): string[] {
-  const module = parse(readFileSync(join(root, 'modules', dir, 'module.yaml'), 'utf8')) as { title: string; description: string };
+  const module = parse(readFileSync(join(root, 'modules', dir, 'module.yaml'), 'utf8')) as {
+    title: string;
+    description: string;
+  };
   const parts: string[] = [];
-  const files = readdirSync(join(root, 'modules', dir)).filter((f) => /^\d+-.*\.(md|roleplay\.yaml)$/.test(f)).sort();
+  const files = readdirSync(join(root, 'modules', dir))
+    .filter((f) => /^\d+-.*\.(md|roleplay\.yaml)$/.test(f))
+    .sort();
   for (const f of files) {
     if (f.endsWith('.md')) {
       const { title, body } = pageBody(join(root, 'modules', dir, f));

@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame } from 'playwright-core';
 import { startServer } from '../../server/index.js';
-import { median, transfers, bytesBefore, timeToInteractive, type NetworkEvent, type Span } from '../../tools/bench/metrics.js';
+import {
+  median,
+  transfers,
+  bytesBefore,
+  timeToInteractive,
+  type NetworkEvent,
+  type Span,
+} from '../../tools/bench/metrics.js';
 import type { PageRow, PageTarget } from '../../tools/bench/table.js';
 import { launchChromium } from '../support/browser.js';
 import { startFrontServer } from './front-server.js';
@@ -163,9 +170,7 @@ async function loadOnce(browser: Browser, url: string, ownTrafficOnly: boolean, 
       }
     }
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    const fcp = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    );
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
     const list = transfers(events).filter((t) => !ownTrafficOnly || !isLmsChrome(t.url));
     const bytes = bytesBefore(list, firstText);
     if (process.env.BENCH_DEBUG) {
@@ -188,6 +193,9 @@ async function loadOnce(browser: Browser, url: string, ownTrafficOnly: boolean, 
 
 export interface PageBench {
   runs: number;
+  cpuSlowdown: number;
+  network: string;
+  quietWindowMs: number;
   rows: PageRow[];
 }
 
@@ -228,7 +236,7 @@ export async function benchPages(runs = 5): Promise<PageBench> {
     // Round-robin, so a burst of load on the machine does not fall on one target only.
     for (let n = 0; n < runs; n++) {
       const only = process.env.BENCH_TARGETS?.split(',');
-    for (const target of (Object.keys(targets) as Target[]).filter((t) => !only || only.includes(t))) {
+      for (const target of (Object.keys(targets) as Target[]).filter((t) => !only || only.includes(t))) {
         const url = await targets[target](n);
         const ours = target !== 'floor' && target !== 'liascript';
         const result = await loadOnce(browser, url, ours, target === 'standalone' ? NAMED_LEARNER : '');
@@ -253,7 +261,13 @@ export async function benchPages(runs = 5): Promise<PageBench> {
       interactiveMs: med(list, (r) => r.interactive),
       blockedRequests: list.reduce((s, r) => s + r.blocked, 0),
     }));
-    return { runs, rows };
+    return {
+      runs,
+      cpuSlowdown: CPU_SLOWDOWN,
+      network: 'slow 4G (150 ms RTT, 1,638 kbps down, 675 kbps up)',
+      quietWindowMs: QUIET_WINDOW_MS,
+      rows,
+    };
   } finally {
     await browser.close();
     await front.close();

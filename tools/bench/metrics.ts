@@ -18,7 +18,10 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
 
 /** The DevTools protocol events the bench records, as they arrive (`Network.*`; only the fields used here). */
 export type NetworkEvent =
-  | { method: 'Network.requestWillBeSent'; params: { requestId: string; timestamp: number; wallTime: number; request: { url: string }; type?: string } }
+  | {
+      method: 'Network.requestWillBeSent';
+      params: { requestId: string; timestamp: number; wallTime: number; request: { url: string }; type?: string };
+    }
   | {
       method: 'Network.responseReceived';
       params: { requestId: string; timestamp: number; type?: string; response: { mimeType: string; url: string } };

@@ -135,7 +135,8 @@ export function tableRows(r: BenchResult): [string, string, string][] {
   ]);
   if (r.package) {
     rows.push(['build', 'cold `npm run package` (four zips)', ms(r.package.ms)]);
-    for (const zip of r.package.zips) rows.push(['build', `${zip.kind} zip`, `${kb(zip.bytes)} (${int(zip.bytes)} bytes)`]);
+    for (const zip of r.package.zips)
+      rows.push(['build', `${zip.kind} zip`, `${kb(zip.bytes)} (${int(zip.bytes)} bytes)`]);
   }
   return rows;
 }
@@ -145,6 +146,7 @@ export function renderTable(r: BenchResult): string {
   const rows = [['Area', 'Measure', 'Figure'] as [string, string, string], ...tableRows(r)];
   const width = (i: number) => Math.max(...rows.map((row) => [...row[i]!].length));
   const widths = [0, 1, 2].map(width);
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join(' | ')} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join(' | ')} |`;
   return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }
