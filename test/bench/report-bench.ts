@@ -18,6 +18,10 @@ export interface ReportBench {
   reportPerSecond: number;
   reportSeconds: number;
   peakMemoryMiB: number;
+  /** Statements a POST carried while storing. */
+  storeBatch: number;
+  /** Reading every statement back with `GET statements`, following `more` to the end. */
+  query: { pages: number; ms: number; pageSize: number };
 }
 
 function uuid(n: number, prefix = '00000000'): string {
@@ -99,6 +103,24 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
     if (batch.length > 0) await flush();
     const storeSeconds = (performance.now() - started) / 1000;
 
+    // The whole store read back a page at a time, as an analytics tool or the report does.
+    const queryStarted = performance.now();
+    let pages = 0;
+    let read = 0;
+    let next: string | null = `${server.endpoint}statements?limit=500&ascending=true`;
+    while (next) {
+      const response: Response = await fetch(next, {
+        headers: { Authorization: basicAuth(credentials), 'X-Experience-API-Version': '1.0.3' },
+      });
+      if (!response.ok) throw new Error(`LRS query failed: ${response.status} ${await response.text()}`);
+      const page = (await response.json()) as { statements: unknown[]; more?: string };
+      pages++;
+      read += page.statements.length;
+      next = page.more ? new URL(page.more, server.endpoint).href : null;
+    }
+    if (read !== count) throw new Error(`the query returned ${read} statements, not ${count}`);
+    const queryMs = Math.round(performance.now() - queryStarted);
+
     // Asynchronously: the LRS runs in this process and must go on answering while the report reads it.
     const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(
@@ -131,6 +153,8 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
       reportPerSecond: Math.round(measured.read / measured.seconds),
       reportSeconds: Math.round(measured.seconds * 10) / 10,
       peakMemoryMiB: Math.round(measured.maxRssKiB / 1024),
+      storeBatch: 500,
+      query: { pages, ms: queryMs, pageSize: 500 },
     };
   } finally {
     await server.close();
@@ -141,7 +165,8 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(process.argv[2] ?? 100_000);
   const result = await benchReport(count);
-  console.log(
-    `report: ${result.statements.toLocaleString('en')} statements · LRS stored ${result.storePerSecond.toLocaleString('en')}/s · report read ${result.reportPerSecond.toLocaleString('en')}/s (${result.reportSeconds} s) · peak memory ${result.peakMemoryMiB} MiB`,
+  console.log(JSON.stringify(result));
+  console.error(
+    `report: ${result.statements.toLocaleString('en')} statements · LRS stored ${result.storePerSecond.toLocaleString('en')}/s · report read ${result.reportPerSecond.toLocaleString('en')}/s (${result.reportSeconds} s) · peak memory ${result.peakMemoryMiB} MiB · query ${result.query.pages} pages in ${result.query.ms} ms`,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, Outbox, retryAfter, type OutboxOptions } from './outbox.js';
+import { backoff, DEFAULT_BATCH_SIZE, Outbox, retryAfter, type OutboxOptions } from './outbox.js';
 
 type Reply = number | 'network' | { status: number; retryAfter: string };
 
@@ -59,6 +59,18 @@ describe('outbox', () => {
     expect(sent.map((b) => b.length)).toEqual([3, 2]);
     expect(outbox.pending()).toBe(0);
     expect(states.at(-1)).toBe('saved');
+  });
+
+  it('delivers a backlog of 1,000 statements in at most 20 requests by default', async () => {
+    const { options, sent } = setup([]);
+    const { batchSize: _fixture, ...defaults } = options;
+    const outbox = new Outbox(defaults);
+    for (let n = 1; n <= 1000; n++) outbox.add(statement(n));
+    await outbox.flush();
+    expect(DEFAULT_BATCH_SIZE).toBe(50);
+    expect(sent.length).toBeLessThanOrEqual(20);
+    expect(new Set(sent.flat()).size).toBe(1000);
+    expect(outbox.pending()).toBe(0);
   });
 
   it('survives a reload: a new outbox on the same storage still has what was not sent', async () => {

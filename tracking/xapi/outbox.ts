@@ -49,6 +49,11 @@ export interface OutboxOptions {
   onSetAside?: (entry: SetAside) => void;
 }
 
+/**
+ * Statements a request carries: 50, so a backlog of 1,000 (a long offline sitting) leaves in 20 requests; a batch of
+ * 50 typical statements stays well under the LRS's body limit.
+ */
+export const DEFAULT_BATCH_SIZE = 50;
 const BASE_DELAY = 1000;
 const MAX_DELAY = 5 * 60_000;
 
@@ -72,7 +77,7 @@ export class Outbox {
 
   constructor(private readonly options: OutboxOptions) {
     this.now = options.now ?? Date.now;
-    this.batchSize = options.batchSize ?? 25;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.keepaliveBytes = options.keepaliveBytes ?? 60_000;
   }
 
