@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ExportResponse } from '../../core/studio-api.js';
 import { isError } from '../content/diagnostics.js';
@@ -9,18 +11,27 @@ import { courseRoot } from '../paths.js';
 import { ProblemsError, StudioError } from './errors.js';
 import type { CourseStore } from './store.js';
 
-/** Where the studio's exports go: the course's dist/packages/, as `npm run package` writes them. */
-export const exportDir = (root: string): string => join(root, 'dist', 'packages');
+/**
+ * Where the studio's exports go: a folder of the system's temporary directory per course, so an export never adds
+ * files to the course folder (or to its git status). `npm run package` still writes dist/packages/.
+ */
+export const exportDir = (root: string): string =>
+  join(tmpdir(), 'course-studio-exports', createHash('sha256').update(root).digest('hex').slice(0, 16));
 
-let running: Promise<ExportResponse> | null = null;
+/** The export under way per course: a second click joins it rather than building twice at once. */
+const running = new WeakMap<CourseStore, Promise<ExportResponse>>();
 
 /**
  * Builds the four LMS packages with tools/packaging (one export at a time). A course the packager refuses (the
  * example IRI, a bad identifier, an image name) answers 422 with the packager's own message.
  */
 export function exportPackages(store: CourseStore, downloadUrl: (file: string) => string): Promise<ExportResponse> {
-  running ??= run(store, downloadUrl).finally(() => (running = null));
-  return running;
+  let job = running.get(store);
+  if (!job) {
+    job = run(store, downloadUrl).finally(() => running.delete(store));
+    running.set(store, job);
+  }
+  return job;
 }
 
 async function run(store: CourseStore, downloadUrl: (file: string) => string): Promise<ExportResponse> {
