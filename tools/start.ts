@@ -64,9 +64,14 @@ const studio = await startStudio({
   seedsDir,
   courseDistDir: outDir,
   ...(process.env.STUDIO_TOKEN ? { token: process.env.STUDIO_TOKEN } : {}),
+}).catch((error: Error) => {
+  console.error(`创作工作室未能启动 / The authoring studio did not start: ${error.message}`);
+  return null;
 });
-process.env.STUDIO_URL = studio.launchUrl;
-console.log(`创作工作室 / Authoring studio: ${studio.launchUrl}`);
+if (studio) {
+  process.env.STUDIO_URL = studio.launchUrl;
+  console.log(`创作工作室 / Authoring studio: ${studio.launchUrl}`);
+}
 
 // The preview LMS with its embedded xAPI store (server/), on the next port; `npm start -- --fresh` starts it empty.
 const lms = startPreviewLms(port + 1, process.argv.slice(2));
@@ -74,6 +79,6 @@ const lms = startPreviewLms(port + 1, process.argv.slice(2));
 process.on('SIGINT', () => {
   preview.close();
   lms.kill('SIGINT');
-  void studio.close();
+  void studio?.close();
   void watcher.close().then(() => process.exit(0));
 });

@@ -2,6 +2,7 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudio } from '../../tools/studio/server.js';
 import { getWithHost, rawGet, studioOnCopy, type StudioUnderTest } from './support.js';
 
 let s: StudioUnderTest;
@@ -33,10 +34,25 @@ describe('token', { timeout: 60_000 }, () => {
     expect(await getWithHost(s.studio.url, `localhost:${port}`)).toBe(200);
   });
 
-  it('serves a placeholder at / until the UI is built, and the token is random per start without STUDIO_TOKEN', async () => {
+  it('serves a placeholder at / until the UI is built (dist-studio/)', async () => {
     const res = await fetch(s.studio.url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('创作工作室');
+  });
+
+  it('makes a new random token at each start when none is given', async () => {
+    const a = await startStudio({ root: s.dir, port: 0 });
+    const b = await startStudio({ root: s.dir, port: 0 });
+    try {
+      expect(a.token).toMatch(/^[\w-]{32}$/);
+      expect(b.token).not.toBe(a.token);
+      const res = await fetch(new URL('/api/outline', a.url), {
+        headers: { Authorization: `Bearer ${s.studio.token}` },
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type {
   OutlineOperation,
   PatchYamlRequest,
@@ -74,7 +74,7 @@ const JSON_LIMIT = 8 * 1024 * 1024;
 export async function startStudio(options: StudioOptions): Promise<RunningStudio> {
   const token = options.token || randomBytes(24).toString('base64url');
   const tokenHash = sha(token);
-  const root = options.root;
+  const root = resolve(options.root);
   const seeds = options.seedsDir && existsSync(options.seedsDir) ? readdirSorted(options.seedsDir) : [];
   const store = new CourseStore(root, openSnapshots(root), options.seedsDir);
   const uiDir = options.uiDir ?? new URL('../../dist-studio/', import.meta.url).pathname;
