@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { fieldAtLine, joinPage, moduleObjectives, readFields, splitPage, writeField, yamlScalar } from './front-matter.js';
+import {
+  fieldAtLine,
+  joinPage,
+  moduleObjectives,
+  readFields,
+  splitPage,
+  writeField,
+  yamlScalar,
+} from './front-matter.js';
 
 const PAGE = `---
 id: service-concepts-what-is-service
@@ -20,7 +28,11 @@ describe('front matter', () => {
     expect(parts.bodyLine).to.equal(10);
     expect(parts.body).to.equal('\n开始之前，先问自己两个问题。\n');
     expect(joinPage(parts.frontMatter, parts.body)).to.equal(PAGE);
-    expect(splitPage('# no front matter\n')).to.deep.equal({ frontMatter: null, body: '# no front matter\n', bodyLine: 1 });
+    expect(splitPage('# no front matter\n')).to.deep.equal({
+      frontMatter: null,
+      body: '# no front matter\n',
+      bodyLine: 1,
+    });
   });
 
   it('reads the fields, flow and block lists, without the comment', () => {

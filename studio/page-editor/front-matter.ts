@@ -34,7 +34,8 @@ const KEY = /^([A-Za-z_][\w-]*):(.*)$/;
 
 export function splitPage(text: string): PageParts {
   const lines = text.split(/(?<=\n)/);
-  if (!lines.length || !FENCE.test(lines[0]!.replace(/\r?\n$/, ''))) return { frontMatter: null, body: text, bodyLine: 1 };
+  if (!lines.length || !FENCE.test(lines[0]!.replace(/\r?\n$/, '')))
+    return { frontMatter: null, body: text, bodyLine: 1 };
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line.replace(/\r?\n$/, '')));
   if (close < 0) return { frontMatter: null, body: text, bodyLine: 1 };
   return {
@@ -125,7 +126,11 @@ function serialize(key: keyof FrontMatterFields, value: FrontMatterFields[keyof 
   if (Array.isArray(value)) {
     const flow = old ? /^\s*\[/.test(KEY.exec(old.lines[0]!.replace(/\r?\n$/, ''))?.[2] ?? '') : key === 'objectives';
     if (flow || value.length === 0) return [`${key}: [${value.map(yamlScalar).join(', ')}]\n`];
-    const indent = old?.lines.slice(1).find((l) => /^\s*-\s/.test(l))?.match(/^\s*/)?.[0] ?? '  ';
+    const indent =
+      old?.lines
+        .slice(1)
+        .find((l) => /^\s*-\s/.test(l))
+        ?.match(/^\s*/)?.[0] ?? '  ';
     return [`${key}:\n`, ...value.map((item) => `${indent}- ${yamlScalar(item)}\n`)];
   }
   if (value === null) return [];

@@ -107,7 +107,12 @@ export class StudioClient {
     if (response.status === 401) this.onUnauthorized();
     const problems = (json as { problems?: Diagnostic[] } | null)?.problems ?? [];
     const error = (json as Partial<ApiError> | null)?.error ?? null;
-    return { ok: false, status: response.status, problems, error: error ?? (problems.length ? null : httpError(response)) };
+    return {
+      ok: false,
+      status: response.status,
+      problems,
+      error: error ?? (problems.length ? null : httpError(response)),
+    };
   }
 }
 

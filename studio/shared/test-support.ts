@@ -16,18 +16,14 @@ type Route = (request: Recorded) => Response | Promise<Response>;
  */
 export function stubClient(routes: Record<string, Route>, onUnauthorized: () => void = () => undefined) {
   const requests: Recorded[] = [];
-  const client = new StudioClient(
-    'test-token',
-    onUnauthorized,
-    async (url, init) => {
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : (init?.body ?? null);
-      const request = { method, url, body };
-      requests.push(request);
-      const route = routes[`${method} ${url.split('?')[0]}`];
-      return route ? route(request) : jsonResponse(404, { error: { zh: '没有这个接口', en: 'No such route' } });
-    },
-  );
+  const client = new StudioClient('test-token', onUnauthorized, async (url, init) => {
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : (init?.body ?? null);
+    const request = { method, url, body };
+    requests.push(request);
+    const route = routes[`${method} ${url.split('?')[0]}`];
+    return route ? route(request) : jsonResponse(404, { error: { zh: '没有这个接口', en: 'No such route' } });
+  });
   return { client, requests };
 }
 
@@ -102,6 +98,10 @@ export const PROBLEM: Diagnostic = {
 /** A copy of the outline with module `id` moved to `to`. */
 export function movedModule(outline: Outline, id: string, to: number): Outline {
   const modules = outline.modules.filter((m) => m.id !== id);
-  modules.splice(to, 0, outline.modules.find((m) => m.id === id)!);
+  modules.splice(
+    to,
+    0,
+    outline.modules.find((m) => m.id === id)!,
+  );
   return { ...outline, modules };
 }

@@ -28,7 +28,12 @@ export class StudioConfirmDialog extends LitElement {
   }
 
   /** Asks; resolves true when the trainer confirms, false on cancel or Escape. */
-  async ask(heading: string, message: string, confirmLabel: string, returnFocus?: HTMLElement | null): Promise<boolean> {
+  async ask(
+    heading: string,
+    message: string,
+    confirmLabel: string,
+    returnFocus?: HTMLElement | null,
+  ): Promise<boolean> {
     this.heading = heading;
     this.message = message;
     this.confirmLabel = confirmLabel;

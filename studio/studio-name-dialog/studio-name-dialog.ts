@@ -36,7 +36,8 @@ export class StudioNameDialog extends LitElement {
     const data = new FormData(form);
     const id = String(data.get('id') ?? '').trim();
     const title = String(data.get('title') ?? '').trim();
-    this.idError = this.withId && !ID_PATTERN.test(id) ? msg('编号只能用小写英文字母、数字和连字符，例如 new-module。') : '';
+    this.idError =
+      this.withId && !ID_PATTERN.test(id) ? msg('编号只能用小写英文字母、数字和连字符，例如 new-module。') : '';
     this.titleError = title ? '' : msg('请填写标题。');
     if (this.idError || this.titleError) {
       event.preventDefault();
@@ -75,21 +76,23 @@ export class StudioNameDialog extends LitElement {
     return html`<dialog aria-labelledby="heading" @close=${this.onClose}>
       <form method="dialog" novalidate @submit=${this.onSubmit}>
         <h2 id="heading">${this.heading}</h2>
-        ${this.withId
-          ? html`<div class="field">
-              <label for="id">${msg('编号')}</label>
-              <input
-                id="id"
-                name="id"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby="id-hint id-error"
-                aria-invalid=${this.idError ? 'true' : 'false'}
-              />
-              <span id="id-hint" class="hint">${msg('小写英文字母、数字和连字符，保存后不再改动。')}</span>
-              <span id="id-error" class="error">${this.idError || nothing}</span>
-            </div>`
-          : nothing}
+        ${
+          this.withId
+            ? html`<div class="field">
+                <label for="id">${msg('编号')}</label>
+                <input
+                  id="id"
+                  name="id"
+                  autocomplete="off"
+                  spellcheck="false"
+                  aria-describedby="id-hint id-error"
+                  aria-invalid=${this.idError ? 'true' : 'false'}
+                />
+                <span id="id-hint" class="hint">${msg('小写英文字母、数字和连字符，保存后不再改动。')}</span>
+                <span id="id-error" class="error">${this.idError || nothing}</span>
+              </div>`
+            : nothing
+        }
         <div class="field">
           <label for="title">${msg('标题')}</label>
           <input

@@ -8,7 +8,9 @@ import './define.js';
 
 async function mount(routes: Parameters<typeof stubClient>[0] = {}) {
   const { client, requests } = stubClient(routes);
-  const el = await fixture<StudioOutline>(html`<studio-outline .outline=${OUTLINE} .client=${client}></studio-outline>`);
+  const el = await fixture<StudioOutline>(
+    html`<studio-outline .outline=${OUTLINE} .client=${client}></studio-outline>`,
+  );
   return { el, requests, root: el.shadowRoot! };
 }
 
@@ -44,7 +46,9 @@ describe('studio-outline', () => {
     });
     const title = moduleTitle(root, 'introduction');
     title.focus();
-    title.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true }));
+    title.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true }),
+    );
     const { detail } = await oneEvent(el, 'studio-outline');
     expect(detail.outline.modules[1]!.id).to.equal('introduction');
     expect(requests.at(-1)!.body).to.deep.equal({ op: 'moveModule', id: 'introduction', to: 1 });
@@ -78,16 +82,19 @@ describe('studio-outline', () => {
     const transfer = new DataTransfer();
     const box = target.getBoundingClientRect();
     source.dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true }));
-    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, clientY: box.top + 2 }));
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, clientY: box.top + 2 }));
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, clientY: box.top + 2 }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, clientY: box.top + 2 }),
+    );
     await waitUntil(() => requests.length === 1);
     expect(requests[0]!.body).to.deep.equal({ op: 'moveModule', id: 'service-etiquette', to: 0 });
   });
 
   it('asks before deleting: cancel keeps it, confirm deletes it', async () => {
     const { el, root, requests } = await mount({
-      'POST /api/outline': () =>
-        jsonResponse(200, { outline: { ...OUTLINE, modules: OUTLINE.modules.slice(0, 2) } }),
+      'POST /api/outline': () => jsonResponse(200, { outline: { ...OUTLINE, modules: OUTLINE.modules.slice(0, 2) } }),
     });
     const remove = root.querySelector<HTMLButtonElement>('button[aria-label="删除章节「服务规范与礼仪」"]')!;
     remove.focus();
@@ -128,7 +135,9 @@ describe('studio-outline', () => {
     names.querySelector<HTMLButtonElement>('button[value="ok"]')!.click();
     await waitUntil(() => requests.length === 1);
     expect(requests[0]!.body).to.deep.equal({ op: 'addPage', module: 'introduction', id: 'new-page', title: '新页面' });
-    await waitUntil(() => textOf(root.querySelector('[role="alert"] studio-problems')?.shadowRoot).includes('学习目标 nope 不存在。'));
+    await waitUntil(() =>
+      textOf(root.querySelector('[role="alert"] studio-problems')?.shadowRoot).includes('学习目标 nope 不存在。'),
+    );
     await expect(el).to.be.accessible();
   });
 });

@@ -103,7 +103,8 @@ export class StudioOutline extends LitElement {
       title,
       returnFocus: opener as HTMLElement,
     });
-    if (answer && answer.title !== title) await this.change({ op: 'renameItem', path, title: answer.title }, msg(str`已改名为「${answer.title}」。`));
+    if (answer && answer.title !== title)
+      await this.change({ op: 'renameItem', path, title: answer.title }, msg(str`已改名为「${answer.title}」。`));
   }
 
   private async confirmDelete(operation: OutlineOperation, title: string, opener: EventTarget | null): Promise<void> {
@@ -155,7 +156,9 @@ export class StudioOutline extends LitElement {
     const total = this.siblings(movable).length;
     const title = movable.kind === 'module' ? movable.title : movable.item.title;
     const operation: OutlineOperation =
-      movable.kind === 'module' ? { op: 'moveModule', id: movable.id, to } : { op: 'moveItem', path: movable.item.path, to };
+      movable.kind === 'module'
+        ? { op: 'moveModule', id: movable.id, to }
+        : { op: 'moveItem', path: movable.item.path, to };
     const moved = await this.change(operation, msg(str`已将「${title}」移到第 ${to + 1} 位，共 ${total} 个。`));
     if (moved) {
       await this.updateComplete;
@@ -267,7 +270,11 @@ export class StudioOutline extends LitElement {
     const modules = outline.modules;
     return html`
       <div class="top actions">
-        <button type="button" aria-current=${this.current === 'course.yaml' ? 'page' : 'false'} @click=${() => emit(this, 'studio-open', { kind: 'settings' })}>
+        <button
+          type="button"
+          aria-current=${this.current === 'course.yaml' ? 'page' : 'false'}
+          @click=${() => emit(this, 'studio-open', { kind: 'settings' })}
+        >
           ${msg('课程设置')}
         </button>
       </div>
@@ -309,29 +316,31 @@ export class StudioOutline extends LitElement {
             </div>
             <ol class="items" aria-label=${msg(str`「${module.title}」的内容`)}>
               ${module.items.map((item, i) => this.renderItem(module.id, item, i, module.items.length))}
-              ${quiz
-                ? html`<li>
-                    <div class="row">
-                      <button
-                        class="title"
-                        type="button"
-                        aria-current=${this.current === quiz.path ? 'page' : 'false'}
-                        @click=${() => this.open('quiz', quiz.path)}
-                      >
-                        <span class="label">${quiz.title}</span>
-                      </button>
-                      <span class="kind">${msg('测验')}</span>
-                      <button
-                        class="icon"
-                        type="button"
-                        aria-label=${msg(str`删除测验「${quiz.title}」`)}
-                        @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: quiz.path }, quiz.title, e.currentTarget)}
-                      >
-                        🗑
-                      </button>
-                    </div>
-                  </li>`
-                : nothing}
+              ${
+                quiz
+                  ? html`<li>
+                      <div class="row">
+                        <button
+                          class="title"
+                          type="button"
+                          aria-current=${this.current === quiz.path ? 'page' : 'false'}
+                          @click=${() => this.open('quiz', quiz.path)}
+                        >
+                          <span class="label">${quiz.title}</span>
+                        </button>
+                        <span class="kind">${msg('测验')}</span>
+                        <button
+                          class="icon"
+                          type="button"
+                          aria-label=${msg(str`删除测验「${quiz.title}」`)}
+                          @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: quiz.path }, quiz.title, e.currentTarget)}
+                        >
+                          🗑
+                        </button>
+                      </div>
+                    </li>`
+                  : nothing
+              }
             </ol>
             <div class="add actions">
               <button type="button" @click=${(e: Event) => this.add('page', module.id, e.currentTarget)}>
@@ -340,39 +349,50 @@ export class StudioOutline extends LitElement {
               <button type="button" @click=${(e: Event) => this.add('roleplay', module.id, e.currentTarget)}>
                 ${msg('+ 角色扮演')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
               </button>
-              ${quiz
-                ? nothing
-                : html`<button type="button" @click=${(e: Event) => this.add('quiz', module.id, e.currentTarget)}>
-                    ${msg('+ 测验')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
-                  </button>`}
+              ${
+                quiz
+                  ? nothing
+                  : html`<button type="button" @click=${(e: Event) => this.add('quiz', module.id, e.currentTarget)}>
+                      ${msg('+ 测验')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
+                    </button>`
+              }
             </div>
           </li>`;
         })}
       </ol>
-      ${outline.finalQuiz
-        ? html`<div class="row">
-            <button
-              class="title"
-              type="button"
-              aria-current=${this.current === outline.finalQuiz.path ? 'page' : 'false'}
-              @click=${() => this.open('quiz', outline.finalQuiz!.path)}
-            >
-              <span class="label">${outline.finalQuiz.title}</span>
-            </button>
-            <span class="kind">${msg('期末测验')}</span>
-          </div>`
-        : nothing}
+      ${
+        outline.finalQuiz
+          ? html`<div class="row">
+              <button
+                class="title"
+                type="button"
+                aria-current=${this.current === outline.finalQuiz.path ? 'page' : 'false'}
+                @click=${() => this.open('quiz', outline.finalQuiz!.path)}
+              >
+                <span class="label">${outline.finalQuiz.title}</span>
+              </button>
+              <span class="kind">${msg('期末测验')}</span>
+            </div>`
+          : nothing
+      }
       <div class="actions top">
-        <button id="add-module" type="button" ?disabled=${this.busy} @click=${(e: Event) => this.add('module', '', e.currentTarget)}>
+        <button
+          id="add-module"
+          type="button"
+          ?disabled=${this.busy}
+          @click=${(e: Event) => this.add('module', '', e.currentTarget)}
+        >
           ${msg('+ 添加章节')}
         </button>
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
       <div role="alert" class="refused">
-        ${this.refused
-          ? html`<p class="error"><strong>${msg('这次修改没有保存：')}</strong>${bilingual(this.refused.error)}</p>
-              <studio-problems .problems=${this.refused.problems}></studio-problems>`
-          : nothing}
+        ${
+          this.refused
+            ? html`<p class="error"><strong>${msg('这次修改没有保存：')}</strong>${bilingual(this.refused.error)}</p>
+                <studio-problems .problems=${this.refused.problems}></studio-problems>`
+            : nothing
+        }
       </div>
       <studio-confirm-dialog></studio-confirm-dialog>
       <studio-name-dialog></studio-name-dialog>
