@@ -34,8 +34,8 @@ export class StudioNameDialog extends LitElement {
     const form = event.target as HTMLFormElement;
     if ((event.submitter as HTMLButtonElement | null)?.value === 'cancel') return;
     const data = new FormData(form);
-    const id = String(data.get('id') ?? '').trim();
-    const title = String(data.get('title') ?? '').trim();
+    const id = (data.get('id') as string | null)?.trim() ?? '';
+    const title = (data.get('title') as string | null)?.trim() ?? '';
     this.idError =
       this.withId && !ID_PATTERN.test(id) ? msg('编号只能用小写英文字母、数字和连字符，例如 new-module。') : '';
     this.titleError = title ? '' : msg('请填写标题。');

@@ -36,7 +36,7 @@ describe('studio-outline', () => {
   it('opens a page when its entry is chosen', async () => {
     const { el, root } = await mount();
     setTimeout(() => root.querySelector<HTMLButtonElement>('[data-key="item:welcome"] .title')!.click());
-    const { detail } = await oneEvent(el, 'studio-open');
+    const { detail } = (await oneEvent(el, 'studio-open')) as CustomEvent<unknown>;
     expect(detail).to.deep.equal({ kind: 'page', path: 'modules/00-introduction/01-welcome.md' });
   });
 
@@ -49,7 +49,7 @@ describe('studio-outline', () => {
     title.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true }),
     );
-    const { detail } = await oneEvent(el, 'studio-outline');
+    const { detail } = (await oneEvent(el, 'studio-outline')) as CustomEvent<{ outline: typeof OUTLINE }>;
     expect(detail.outline.modules[1]!.id).to.equal('introduction');
     expect(requests.at(-1)!.body).to.deep.equal({ op: 'moveModule', id: 'introduction', to: 1 });
     await waitUntil(() => deepActiveElement() === moduleTitle(root, 'introduction'));
