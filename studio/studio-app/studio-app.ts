@@ -62,9 +62,14 @@ export class StudioApp extends LitElement {
     clearTimeout(this.validateTimer);
   }
 
-  protected override async updated(changed: PropertyValues): Promise<void> {
+  protected override updated(changed: PropertyValues): void {
     if (!changed.has('view') || !this.focusHeading) return;
     this.focusHeading = false;
+    void this.focusScreen();
+  }
+
+  /** Moves focus to the open screen's heading, once it is rendered (a page: once it is loaded). */
+  private async focusScreen(): Promise<void> {
     const screen = this.renderRoot.querySelector('main > *');
     if (!screen) return;
     await (screen as LitElement).updateComplete;
