@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'dist-studio/',
       'package/',
       'packages/',
       'coverage/',
@@ -50,15 +51,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['components/**/*.ts', 'app/**/*.ts', 'tracking/**/*.ts'],
+    files: ['components/**/*.ts', 'app/**/*.ts', 'tracking/**/*.ts', 'studio/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
-    files: ['components/**/*.ts', 'app/**/*.ts', 'tracking/**/*.ts'],
+    files: ['components/**/*.ts', 'app/**/*.ts', 'tracking/**/*.ts', 'studio/**/*.ts'],
     ...wc.configs['flat/best-practice'],
   },
   {
-    files: ['components/**/*.ts'],
+    files: ['components/**/*.ts', 'studio/**/*.ts'],
     rules: {
       // Lit binds `this` for `@event=${this.handler}` listeners, so class-method handlers are not unbound.
       '@typescript-eslint/unbound-method': 'off',
@@ -91,7 +92,7 @@ export default tseslint.config(
   {
     // In the browser tests the typings of @open-wc/testing make every chai assertion look like a promise: hundreds of
     // false reports. Awaiting fixtures and `updateComplete` is checked by the tests failing instead.
-    files: ['components/**/*.test.ts', 'components/**/question-contract.ts'],
+    files: ['components/**/*.test.ts', 'components/**/question-contract.ts', 'studio/**/*.test.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {

@@ -1,4 +1,4 @@
-// Browser tests: every components/**/*.test.ts, in Debian's Chromium driven by Playwright.
+// Browser tests: every components/**/*.test.ts and studio/**/*.test.ts, in Debian's Chromium driven by Playwright.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './test/wtr-count-reporter.mjs';
@@ -6,7 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fixtureCourseMiddleware } from './test/fixture-course-middleware.mjs';
 
 export default {
-  files: ['components/**/*.test.ts'],
+  files: ['components/**/*.test.ts', 'studio/**/*.test.ts'],
   nodeResolve: true,
   middleware: [fixtureCourseMiddleware],
   concurrency: 2,

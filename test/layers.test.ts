@@ -23,7 +23,8 @@ describe('layers: every import points down', () => {
       });
       expect(violations).toEqual([
         'core/route.ts:1 imports components/shared/emit.js: core/ may import only core/ ' +
-          '(rooms import downwards: app → components → core, app → tracking → core, server → report → core, tools → core)',
+          '(rooms import downwards: app → components → core, studio → components → core, app → tracking → core, ' +
+          'server → report → core, tools → core)',
       ]);
     });
 
@@ -43,6 +44,10 @@ describe('layers: every import points down', () => {
         'server/s.ts:2 imports tracking/t.js',
       ]);
       expect(check('app/main.ts', "import './../components/course-player/define.js';")).toEqual([]);
+      expect(check('studio/main.ts', "import '../components/course-page/define.js';")).toEqual([]);
+      expect(check('studio/x/x.ts', "import { lint } from '../../tools/content/lint.js';")).toEqual([
+        'studio/x/x.ts:1 imports tools/content/lint.js',
+      ]);
     });
 
     it('flags a file outside every room', () => {
@@ -51,7 +56,7 @@ describe('layers: every import points down', () => {
   });
 
   it('lists every room the architecture names', () => {
-    const names: Room[] = ['core', 'components', 'app', 'tracking', 'server', 'report', 'tools', 'test'];
+    const names: Room[] = ['core', 'components', 'app', 'studio', 'tracking', 'server', 'report', 'tools', 'test'];
     expect(Object.keys(ROOMS)).toEqual(expect.arrayContaining(names));
   });
 });

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import ts from 'typescript';
 
-export type Room = 'core' | 'components' | 'app' | 'tracking' | 'server' | 'report' | 'tools' | 'test' | 'config';
+export type Room =
+  'core' | 'components' | 'app' | 'studio' | 'tracking' | 'server' | 'report' | 'tools' | 'test' | 'config';
 
 interface RoomRule {
   /** Folders (from the project root) whose files belong to the room. */
@@ -22,18 +23,33 @@ export const ROOMS: Record<Room, RoomRule> = {
   components: { folders: ['components/', 'locales/'], imports: ['core'], packages: ['lit', '@lit/'] },
   // The learner's entry point composes the player and the tracking runtime.
   app: { folders: ['app/'], imports: ['components', 'tracking', 'core'], packages: ['lit', '@lit/'] },
+  // The authoring studio's UI (a trainers' dev tool): previews with the learner's components, edits in CodeMirror.
+  studio: {
+    folders: ['studio/'],
+    imports: ['components', 'core'],
+    packages: ['lit', '@lit/', '@codemirror/', 'codemirror'],
+  },
   tracking: { folders: ['tracking/'], imports: ['core'], packages: 'no-node' },
   report: { folders: ['report/'], imports: ['core'], packages: 'any' },
   server: { folders: ['server/'], imports: ['report', 'core'], packages: 'any' },
-  tools: { folders: ['tools/', 'rollup.config.mjs'], imports: ['core'], packages: 'any' },
+  tools: { folders: ['tools/', 'rollup.config.mjs', 'rollup.studio.config.mjs'], imports: ['core'], packages: 'any' },
   test: { folders: ['test/'], imports: ['core', 'tools', 'tracking', 'report', 'server'], packages: 'any' },
   // The test runners' configuration files at the project root (vitest, web-test-runner).
   config: { folders: [], imports: ['tools', 'test'], packages: 'any' },
 };
 
 const ARROWS =
-  'rooms import downwards: app → components → core, app → tracking → core, server → report → core, tools → core';
-const SKIP = new Set(['node_modules', 'dist', 'fixtures', 'generated', 'package', 'packages', 'coverage']);
+  'rooms import downwards: app → components → core, studio → components → core, app → tracking → core, server → report → core, tools → core';
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  'dist-studio',
+  'fixtures',
+  'generated',
+  'package',
+  'packages',
+  'coverage',
+]);
 
 function roomOf(file: string): Room | null {
   const match = (Object.keys(ROOMS) as Room[]).find((room) => ROOMS[room].folders.some((f) => file.startsWith(f)));
