@@ -134,3 +134,37 @@ function sequenceAt(doc: Document, at: YamlPath): { items: unknown[] } {
   }
   return node;
 }
+
+/** The value at `path` in plain data, or undefined. */
+export function getAt(data: Plain | undefined, path: YamlPath): Plain | undefined {
+  let node: Plain | undefined = data;
+  for (const part of path) {
+    if (Array.isArray(node) && typeof part === 'number') node = node[part];
+    else if (isObject(node)) node = node[String(part)];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Sets (or, with `undefined`, removes) the value at `path` in `draft`, creating objects on the way. */
+export function setAt(draft: Plain, path: YamlPath, value: Plain | undefined): void {
+  const parentPath = path.slice(0, -1);
+  const key = path.at(-1);
+  if (key === undefined) return;
+  let parent: Plain | undefined = draft;
+  for (const [i, part] of parentPath.entries()) {
+    let next = getAt(parent, [part]);
+    if (next === undefined) {
+      next = typeof parentPath[i + 1] === 'number' ? [] : {};
+      if (isObject(parent)) parent[String(part)] = next;
+    }
+    parent = next;
+  }
+  if (Array.isArray(parent) && typeof key === 'number') {
+    if (value === undefined) parent.splice(key, 1);
+    else parent[key] = value;
+  } else if (isObject(parent)) {
+    if (value === undefined) delete parent[String(key)];
+    else parent[String(key)] = value;
+  }
+}

@@ -19,6 +19,7 @@ describe('yaml paths', () => {
 
   it('finds the field at a line', () => {
     expect(pathAt(parsed, 1)).to.deep.equal(['id']);
+    expect(pathAt(parsed, 7)).to.deep.equal(['pools', 0, 'questions', 0, 'answer']);
     expect(pathAt(parsed, 7, 9)).to.deep.equal(['pools', 0, 'questions', 0, 'answer']);
     expect(pathAt(parsed, 10, 13)).to.deep.equal(['pools', 0, 'questions', 0, 'options', 0, 'text']);
   });

@@ -5,12 +5,13 @@ import type { Diagnostic, YamlPath } from '../../core/studio-api.js';
 export interface ParsedYaml {
   doc: Document;
   lines: LineCounter;
+  text: string;
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
-  return { doc, lines };
+  return { doc, lines, text };
 }
 
 function rangeOf(node: unknown): [number, number] | null {
@@ -27,10 +28,12 @@ function contains(range: [number, number] | null, offset: number): boolean {
  * `['pools', 0, 'questions', 3, 'answer']`; `[]` when the position is outside every value. A position on a key
  * counts as that key's value, so a problem reported at `answer:` belongs to the answer field.
  */
-export function pathAt({ doc, lines }: ParsedYaml, line: number, column = 1): YamlPath {
+export function pathAt({ doc, lines, text }: ParsedYaml, line: number, column = 1): YamlPath {
   const start = lines.lineStarts[line - 1];
   if (start === undefined) return [];
-  const offset = start + Math.max(0, column - 1);
+  // A position in a line's indentation (or a list's dash) means the first thing on that line.
+  const indent = /^[ \t-]*/.exec(text.slice(start))?.[0].length ?? 0;
+  const offset = start + Math.max(indent, column - 1);
   const path: YamlPath = [];
   let node: unknown = doc.contents;
   for (;;) {
