@@ -110,7 +110,9 @@ function validations(api: ApiStub): string[] {
     .map((r) => (r.body as ValidateRequest).changes[0]!.text);
 }
 
-describe('studio-quiz-editor', () => {
+describe('studio-quiz-editor', function () {
+  // axe over the whole editor (settings, questions, preview) takes a while on a busy machine.
+  this.timeout(30000);
   let api: ApiStub;
   afterEach(() => api.restore());
 
