@@ -35,8 +35,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The embedded LRS and preview LMS over real HTTP, and the report against it.
-        test: { name: 'server', include: ['test/server/**/*.test.ts'] },
+        // The embedded LRS and preview LMS over real HTTP, the report against it, and the authoring studio's server.
+        test: { name: 'server', include: ['test/server/**/*.test.ts', 'test/studio/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -28,6 +28,7 @@ const server = await startServer({
   ...(values.host ? { host: values.host } : {}),
   ...(values.fresh ? { fresh: true } : {}),
   ...(served ? { package: served } : {}),
+  ...(process.env.STUDIO_URL ? { studioUrl: process.env.STUDIO_URL } : {}),
 });
 if (values.json) {
   console.log(

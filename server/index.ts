@@ -51,6 +51,8 @@ export interface ServerOptions {
   credentials?: Credentials;
   /** Largest request body, bytes (default 16 MiB). */
   bodyLimit?: number;
+  /** The authoring studio's address (with its token), linked from the launcher; `npm start` passes STUDIO_URL. */
+  studioUrl?: string;
 }
 
 export interface RunningServer {
@@ -98,6 +100,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     courseDir: options.courseDir ?? null,
     package: options.package ?? null,
     protect,
+    // The studio listens on this machine only, so its link is for a launcher opened on this machine.
+    studioUrl: loopback ? (options.studioUrl ?? null) : null,
   });
   const xapi = createXapiHandler({
     statements,

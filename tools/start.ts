@@ -12,6 +12,7 @@ import { buildLocales } from './locales.js';
 import { courseRoot, distDir, seedsDir } from './paths.js';
 import { PREVIEW_PATH, PreviewReload } from './preview-reload.js';
 import { previewPackage } from './packaging/preview.js';
+import { startStudio } from './studio/server.js';
 
 const port = Number(process.env.PORT ?? 8000);
 // `npm start -- --package <zip>`: run a built LMS package in the preview LMS instead of the live preview.
@@ -56,11 +57,28 @@ watcher.on('event', async (event) => {
   }
 });
 
+// The authoring studio (tools/studio/) on the port after the LMS; the launcher links to it through STUDIO_URL.
+const studio = await startStudio({
+  root: root ?? courseRoot,
+  port: Number(process.env.STUDIO_PORT ?? port + 2),
+  seedsDir,
+  courseDistDir: outDir,
+  ...(process.env.STUDIO_TOKEN ? { token: process.env.STUDIO_TOKEN } : {}),
+}).catch((error: Error) => {
+  console.error(`创作工作室未能启动 / The authoring studio did not start: ${error.message}`);
+  return null;
+});
+if (studio) {
+  process.env.STUDIO_URL = studio.launchUrl;
+  console.log(`创作工作室 / Authoring studio: ${studio.launchUrl}`);
+}
+
 // The preview LMS with its embedded xAPI store (server/), on the next port; `npm start -- --fresh` starts it empty.
 const lms = startPreviewLms(port + 1, process.argv.slice(2));
 
 process.on('SIGINT', () => {
   preview.close();
   lms.kill('SIGINT');
+  void studio?.close();
   void watcher.close().then(() => process.exit(0));
 });

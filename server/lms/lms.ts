@@ -42,6 +42,8 @@ export interface LmsOptions {
   package: PackageToServe | null;
   /** Require the administrator's credentials for the launcher (set when bound beyond loopback). */
   protect: boolean;
+  /** The authoring studio's address, shown on the launcher page when the studio runs. */
+  studioUrl?: string | null;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -209,7 +211,8 @@ export function createLms(options: LmsOptions) {
       const asset = /^\/lms\/assets\/([a-z0-9-]+\.(?:js|css|svg))$/.exec(path);
       if (asset) return sendFile(res, join(publicDir, asset[1]!));
 
-      if (path === '/lms/api/course') return json(res, 200, { course: readCourse() });
+      if (path === '/lms/api/course')
+        return json(res, 200, { course: readCourse(), studioUrl: options.studioUrl ?? null });
       if (path === '/lms/api/launches' && method === 'GET') return json(res, 200, { launches: launches.list() });
       if (path === '/lms/api/launches' && method === 'POST') return await createLaunch(req, res);
       const one = /^\/lms\/api\/launches\/([0-9a-f-]{36})(\/statements|\/stream)?$/.exec(path);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type {
   CompletionRules,
@@ -16,11 +16,11 @@ import { checkQuiz } from './check-quiz.js';
 import { checkRolePlay } from './check-roleplay.js';
 import { DiagnosticList, type Diagnostic } from './diagnostics.js';
 import { ChangeOrder } from './change-order.js';
+import { CourseFiles, type CourseOverlay } from './course-files.js';
 import { checkChapterLabels, type LabelledText } from './chapter-labels.js';
 import { IdRegistry } from './ids.js';
 import { resolvePoolReferences, type QuizEntry } from './pool-references.js';
 import { renderMarkdown, splitFrontMatter } from './markdown.js';
-import { readContentText } from './read-text.js';
 import { checkSchema, type SchemaName } from './schema.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -49,6 +49,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Folder of the seed documents pages cite in `sources`; checked when it exists. */
   seedsDir?: string;
+  /** Files to read from memory instead of the disk (added, changed or removed): a save is checked before it is written. */
+  overlay?: CourseOverlay;
 }
 
 interface CourseFile {
@@ -99,6 +101,7 @@ const DEFAULT_QUIZ = {
 /** Reads, validates and cross-checks the whole course under `root`; returns the built data only when error-free. */
 export function loadCourse(root: string, options: LoadOptions = {}): LoadResult {
   root = resolve(root);
+  const fs = new CourseFiles(root, options.overlay);
   const diagnostics = new DiagnosticList();
   const ids = new IdRegistry(diagnostics, new ChangeOrder(root));
   // Titles that may carry a chapter label (第四章), checked against the course order at the end.
@@ -116,7 +119,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     lineOffset = 0,
   ): { source: YamlSource; valid: boolean } | null => {
     watched.push(file);
-    const content = text ?? readContentText(file, rel(file), diagnostics);
+    const content = text ?? fs.readText(file, rel(file), diagnostics);
     if (content === null) return null;
     const source = new YamlSource(rel(file), content, lineOffset);
     if (!source.reportSyntax(diagnostics)) return null;
@@ -130,7 +133,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
 
   // The course file.
   const courseFile = join(root, 'course.yaml');
-  if (!existsSync(courseFile)) {
+  if (!fs.exists(courseFile)) {
     diagnostics.add(
       'course.yaml',
       { line: 1, column: 1 },
@@ -151,9 +154,9 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   const modulesDir = join(root, 'modules');
   watched.push(modulesDir);
   const moduleSources = new Map<string, ModuleSource>();
-  for (const folder of existsSync(modulesDir) ? readdirSync(modulesDir).sort() : []) {
+  for (const folder of fs.exists(modulesDir) ? fs.list(modulesDir).sort() : []) {
     const dir = join(modulesDir, folder);
-    if (!statSync(dir).isDirectory()) continue;
+    if (!fs.isDirectory(dir)) continue;
     watched.push(dir);
     const name = MODULE_FOLDER.exec(folder);
     const moduleFile = join(dir, 'module.yaml');
@@ -173,7 +176,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       );
       continue;
     }
-    if (!existsSync(moduleFile)) {
+    if (!fs.exists(moduleFile)) {
       diagnostics.add(
         rel(moduleFile),
         { line: 1, column: 1 },
@@ -213,7 +216,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
       ids.claim(o.id, 'objective', source.file, source.valueAt(['objectives', i, 'id'])),
     );
     const entries: string[] = [];
-    for (const entry of readdirSync(dir).sort()) {
+    for (const entry of fs.list(dir).sort()) {
       if (entry === 'module.yaml' || entry === 'media' || entry.startsWith('.')) continue;
       if (ITEM_FILE.test(entry)) entries.push(join(dir, entry));
       else {
@@ -286,7 +289,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
     for (const file of m.entries) {
       if (file.endsWith('.md')) {
         watched.push(file);
-        const text = readContentText(file, rel(file), diagnostics);
+        const text = fs.readText(file, rel(file), diagnostics);
         if (text === null) continue;
         const split = splitFrontMatter(text);
         if (split.frontMatter === null) {
@@ -388,7 +391,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
   let finalQuiz: Quiz | null = null;
   const quizEntries: QuizEntry[] = [];
   const allObjectives = new Set([...moduleSources.values()].flatMap((m) => m.file.objectives.map((o) => o.id)));
-  for (const entry of existsSync(quizzesDir) ? readdirSync(quizzesDir).sort() : []) {
+  for (const entry of fs.exists(quizzesDir) ? fs.list(quizzesDir).sort() : []) {
     const file = join(quizzesDir, entry);
     if (entry.startsWith('.')) continue;
     if (!entry.endsWith('.yaml')) {
@@ -588,6 +591,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadResult 
           absoluteFile: item.file,
           bodyLine: item.bodyLine!,
           pageHref,
+          exists: (file) => fs.exists(file),
           addImage: (image) => {
             const target = `content/media/${moduleId}/${basename(image)}`;
             if (!assets.some((a) => a.target === target)) assets.push({ source: image, target });

@@ -91,6 +91,8 @@ export interface RenderContext {
   pageHref: (absoluteFile: string) => string | undefined;
   /** Called for each local image; returns the URL it will have in the built course. */
   addImage: (absoluteFile: string) => string;
+  /** Whether a file exists (default: on disk); the loader passes its in-memory view of the course. */
+  exists?: (absoluteFile: string) => boolean;
   diagnostics: DiagnosticList;
 }
 
@@ -176,7 +178,7 @@ export function renderMarkdown(body: string, ctx: RenderContext): string {
             break;
           }
           const file = resolve(dirname(ctx.absoluteFile), decodeURI(image.href));
-          if (!existsSync(file)) {
+          if (!(ctx.exists ?? existsSync)(file)) {
             ctx.diagnostics.add(
               ctx.file,
               where,

@@ -68,6 +68,9 @@ async function load() {
   ]);
   course = c.course;
   launches = l.launches;
+  const studio = document.getElementById('studio-link');
+  if (c.studioUrl) studio.href = c.studioUrl;
+  studio.hidden = !c.studioUrl;
   renderCourse();
   renderLaunches();
   const last = launches[0];
