@@ -1,6 +1,6 @@
 // Bundles the authoring studio's UI (studio/main.ts + studio/index.html) into dist-studio/, never into dist/ (which the
-// packager ships to learners). `npm run build:studio`; tools/studio/ serves dist-studio/ as it is: `/` → index.html,
-// `/studio/*` → the bundle.
+// packager ships to learners). `npm run build:studio` (npm start builds it too); tools/studio/ serves `/` → index.html
+// and `/studio/*` → the other files of dist-studio/ (main.js, chunks/).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -52,8 +52,8 @@ export function createStudioConfig({ outDir = here('dist-studio'), minify = true
     output: {
       dir: outDir,
       format: 'es',
-      entryFileNames: 'studio/main.js',
-      chunkFileNames: 'studio/chunks/[name]-[hash].js',
+      entryFileNames: 'main.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: false,
     },
     plugins: [

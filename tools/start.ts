@@ -6,8 +6,9 @@
 import { join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import { startPreviewLms } from './preview-lms.js';
-import { watch } from 'rollup';
+import { rollup, watch } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
+import { createStudioConfig } from '../rollup.studio.config.mjs';
 import { buildLocales } from './locales.js';
 import { courseRoot, distDir, seedsDir } from './paths.js';
 import { PREVIEW_PATH, PreviewReload } from './preview-reload.js';
@@ -57,7 +58,14 @@ watcher.on('event', async (event) => {
   }
 });
 
-// The authoring studio (tools/studio/) on the port after the LMS; the launcher links to it through STUDIO_URL.
+// The authoring studio (tools/studio/) on the port after the LMS; the launcher links to it through STUDIO_URL. Its UI
+// (studio/) is built into dist-studio/ meanwhile; the server shows a placeholder until it is there.
+void (async () => {
+  const studioConfig = createStudioConfig({ minify: false });
+  const bundle = await rollup(studioConfig);
+  await bundle.write(studioConfig.output);
+  await bundle.close();
+})().catch((error: Error) => console.error(`创作工作室界面未能生成 / The studio UI did not build: ${error.message}`));
 const studio = await startStudio({
   root: root ?? courseRoot,
   port: Number(process.env.STUDIO_PORT ?? port + 2),

@@ -1,0 +1,9 @@
+import { StudioOutline } from './studio-outline.js';
+
+customElements.define('studio-outline', StudioOutline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'studio-outline': StudioOutline;
+  }
+}
