@@ -137,6 +137,19 @@ export function parseActivityId(
   return { kind, itemId };
 }
 
+const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+
+/**
+ * A cmi5-defined statement (initialized, completed, passed, failed, terminated) is about the LMS's own AU activity id
+ * (cmi5 §9.4), not the course IRI; the LMS's context template names the course's AU in grouping. Such a statement
+ * counts as one about the course.
+ */
+function isCmi5CourseStatement(statement: Statement, courseIri: string): boolean {
+  const activities = statement.context?.contextActivities;
+  if (!activities?.category?.some((a) => a.id === CMI5_CATEGORY)) return false;
+  return (activities.grouping ?? []).some((a) => a.id === courseIri || a.id.startsWith(`${courseIri}/`));
+}
+
 export function classify(statement: Statement, catalog: Catalog): ClassifiedStatement | null {
   const learner = learnerOf(statement.actor);
   const verb = statement.verb?.id;
@@ -152,7 +165,9 @@ export function classify(statement: Statement, catalog: Catalog): ClassifiedStat
   if (verb === VERBS.voided && statement.object?.objectType === 'StatementRef') {
     return { ...base, facts: [{ kind: 'voided', targetId: objectId }] };
   }
-  const target = parseActivityId(catalog.courseIri, objectId);
+  const target =
+    parseActivityId(catalog.courseIri, objectId) ??
+    (isCmi5CourseStatement(statement, catalog.courseIri) ? ({ kind: 'course' } as const) : null);
   if (!target) return null;
   const facts: ReportFact[] = [{ kind: 'activity' }];
   const result = statement.result;
