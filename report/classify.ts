@@ -140,18 +140,14 @@ export function parseActivityId(
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 
 /**
- * cmi5-defined statements (initialized, completed, passed, failed, terminated) are about the AU, whose activity id the
- * LMS generates (cmi5 §9.4), so their object is not under the course IRI. They are the course's when they carry the
- * cmi5 category and the course (or the publisher's AU id under it, as packages declare it) in `grouping`.
+ * A cmi5-defined statement (initialized, completed, passed, failed, terminated) is about the LMS's own AU activity id
+ * (cmi5 §9.4), not the course IRI; the LMS's context template names the course's AU in grouping. Such a statement
+ * counts as one about the course.
  */
-function cmi5CourseTarget(statement: Statement, courseIri: string): { kind: 'course' } | null {
+function isCmi5CourseStatement(statement: Statement, courseIri: string): boolean {
   const activities = statement.context?.contextActivities;
-  const ids = (list: unknown) => (Array.isArray(list) ? list.map((a: { id?: unknown }) => a?.id) : []);
-  if (!ids(activities?.category).includes(CMI5_CATEGORY)) return null;
-  const ofCourse = ids(activities?.grouping).some(
-    (id) => typeof id === 'string' && (id === courseIri || id.startsWith(`${courseIri}/`)),
-  );
-  return ofCourse ? { kind: 'course' } : null;
+  if (!activities?.category?.some((a) => a.id === CMI5_CATEGORY)) return false;
+  return (activities.grouping ?? []).some((a) => a.id === courseIri || a.id.startsWith(`${courseIri}/`));
 }
 
 export function classify(statement: Statement, catalog: Catalog): ClassifiedStatement | null {
@@ -169,7 +165,9 @@ export function classify(statement: Statement, catalog: Catalog): ClassifiedStat
   if (verb === VERBS.voided && statement.object?.objectType === 'StatementRef') {
     return { ...base, facts: [{ kind: 'voided', targetId: objectId }] };
   }
-  const target = parseActivityId(catalog.courseIri, objectId) ?? cmi5CourseTarget(statement, catalog.courseIri);
+  const target =
+    parseActivityId(catalog.courseIri, objectId) ??
+    (isCmi5CourseStatement(statement, catalog.courseIri) ? ({ kind: 'course' } as const) : null);
   if (!target) return null;
   const facts: ReportFact[] = [{ kind: 'activity' }];
   const result = statement.result;

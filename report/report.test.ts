@@ -117,6 +117,31 @@ describe('report aggregation', () => {
     ).toContainEqual({ kind: 'roleplay-ending', roleplayId: 'rp', endingId: 'good' });
   });
 
+  it('counts cmi5 course statements made on the LMS’s AU id (course AU in grouping, cmi5 category)', () => {
+    const cat = catalog();
+    const cmi5 = {
+      registration: REG1,
+      contextActivities: {
+        grouping: [{ id: IRI }],
+        category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }],
+      },
+    };
+    const au = 'http://localhost/preview-lms/au/4756b42214cb0cb4825b3c9b5c15053d6a6cf7f5';
+    expect(classify(statement(zhang, 'completed', au, { context: cmi5 }), cat)?.facts).toContainEqual({
+      kind: 'course-completed',
+    });
+    expect(
+      classify(statement(zhang, 'passed', au, { context: cmi5, result: { score: { scaled: 0.9 } } }), cat)?.facts,
+    ).toContainEqual({ kind: 'course-result', passed: true, percent: 90 });
+    // Without the cmi5 category, or with another course's AU in grouping, it is not this course's.
+    expect(classify(statement(zhang, 'completed', au, { context: { registration: REG1 } }), cat)).toBeNull();
+    const other = {
+      ...cmi5,
+      contextActivities: { ...cmi5.contextActivities, grouping: [{ id: 'https://x.example/c' }] },
+    };
+    expect(classify(statement(zhang, 'completed', au, { context: other }), cat)).toBeNull();
+  });
+
   it('ignores statements about other courses and reads durations', () => {
     expect(classify(statement(zhang, 'completed', 'https://other.example.net/course'), catalog())).toBeNull();
     expect(durationMs('PT0.25S')).toBe(250);

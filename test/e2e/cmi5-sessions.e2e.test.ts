@@ -472,10 +472,21 @@ describe('cmi5 sessions against the embedded LRS', { timeout: 400_000 }, () => {
   });
 });
 
-/** Takes the first reply on screen in the role-play (and moves past its feedback). */
+/** Takes the best-scored reply on screen in the role-play (so the run goes on), and moves past its feedback. */
 async function reply(page: Page): Promise<void> {
   const roleplay = page.locator('role-play');
-  await roleplay.locator('input[type=radio]').first().check();
+  const best = await roleplay.evaluate((el) => {
+    const { roleplay: rp, state } = el as unknown as {
+      roleplay: { start: string; nodes: { id: string; replies?: { id: string; score: number }[] }[] };
+      state: { nodeId: string } | null;
+    };
+    const nodeId = state?.nodeId ?? rp.start;
+    const replies = [...(rp.nodes.find((n) => n.id === nodeId)?.replies ?? [])];
+    return replies.sort((a, b) => b.score - a.score)[0]!.id;
+  });
+  const radios = roleplay.locator('input[type=radio]');
+  const values = await radios.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  await radios.nth(values.indexOf(best)).check();
   await roleplay.getByRole('button', { name: '确定' }).click();
   const next = roleplay.getByRole('button', { name: '继续' });
   await next.waitFor();
@@ -483,7 +494,10 @@ async function reply(page: Page): Promise<void> {
 }
 
 async function roleplayNode(page: Page): Promise<string> {
-  return page.locator('role-play').evaluate((el) => (el as unknown as { state: { nodeId: string } }).state.nodeId);
+  return page.locator('role-play').evaluate((el) => {
+    const { roleplay, state } = el as unknown as { roleplay: { start: string }; state: { nodeId: string } | null };
+    return state?.nodeId ?? roleplay.start;
+  });
 }
 
 async function launchReturnUrl(launch: LaunchInfo): Promise<string | null> {
