@@ -131,7 +131,7 @@ function newLedger(name: string, account: string, standard: 'cmi5' | 'xapi'): Le
 
 class Learner {
   page!: Page;
-  private context!: BrowserContext;
+  private context: BrowserContext | null = null;
   private session: Session | null = null;
 
   constructor(readonly ledger: Ledger) {}
@@ -143,7 +143,11 @@ class Learner {
   /** Launches the course from the preview LMS, as the learner's LMS would (same registration on a relaunch). */
   async launch(): Promise<void> {
     const start = Date.now();
-    this.context ??= await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    if (!this.context) {
+      this.context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+      // Five learners at once on a busy CI machine: a first launch can take longer than Playwright's 30 s default.
+      this.context.setDefaultTimeout(90_000);
+    }
     const response = await fetch(`${server.url}lms/api/launches`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -183,7 +187,9 @@ class Learner {
       await roleplay.getByRole('button', { name: '继续' }).click();
       const next = model.nodes.find((n) => n.id === nodeId)!;
       if (next.ending) {
-        await expect.poll(() => roleplay.locator('#ending-heading').innerText()).toContain(next.ending.title);
+        await expect
+          .poll(() => roleplay.locator('#ending-heading').innerText(), { timeout: 60_000 })
+          .toContain(next.ending.title);
         this.ledger.endings.push({ roleplayId, endingId: nodeId });
         return;
       }

@@ -491,6 +491,13 @@ export class LrsAdapter implements TrackingAdapter {
         this.otherResume = remote.resume;
         return merged;
       }
+      // The same resume, but the last session closed before its write of what it reported reached the LRS: what
+      // it reported (completed, passed, modules) counts as reported, or a relaunch sends completed a second time.
+      if (local && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
+        const merged = this.merged(remote, { ...local, resume: null });
+        this.writeState(merged);
+        return merged;
+      }
       return remote;
     } catch (error) {
       this.log(`LRS state not readable (${(error as Error).message}); resuming from this browser's copy`);
