@@ -31,9 +31,12 @@ export const FIRST_PAGE_LOCALE = 'zh-CN';
 
 /**
  * While the placeholder shows (the learner resumes elsewhere, see tracking/first-page.ts), everything that belongs to
- * the welcome page or to a new learner's progress is hidden, keeping its place: the same layout, no wrong text.
+ * the welcome page or to a new learner's progress is hidden, keeping its place: the same layout, no wrong text. A line
+ * only screen readers read says the course is opening; the heading comes with the page.
  */
-const placeholderStyles = `.first-page-only{visibility:var(--first-page-visibility,visible)}`;
+const placeholderStyles =
+  '.first-page-only{visibility:var(--first-page-visibility,visible)}' +
+  '.first-page-loading{display:var(--first-page-loading,none)}';
 
 export interface FirstPage {
   /** The item shown: the first of the reading sequence. */
@@ -75,6 +78,7 @@ export function renderFirstPage(index: CourseIndex, modules: readonly ModuleData
   const main = `<main id="main">
 <article part="content" aria-labelledby="page-title">
 <p class="eyebrow first-page-only" lang="${lang}">${text(module.title)}</p>
+<p class="visually-hidden first-page-loading" lang="${ui}">正在打开课程…</p>
 <h1 id="page-title" tabindex="-1" lang="${lang}" class="first-page-only">${text(item.title)}</h1>
 <p class="meta first-page-only" lang="${ui}">第 1 项，共 ${sequence.length} 项${minutes}</p>
 <div class="first-page-only" lang="${lang}">${shadow(coursePageStyles, item.html)}</div>
