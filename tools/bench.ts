@@ -10,13 +10,13 @@
  * - packaging (test/bench/package-bench.ts): a cold `npm run package` and each zip's size.
  *
  * Options: `--runs N` cold loads per page (default 5), `--statements N` for the LRS and report (default 100,000),
- * `--no-pages`, `--no-report`, `--no-package` to skip a part. Each part runs in its own process, one after another,
+ * `--no-pages`, `--no-report`, `--no-package` to skip a part; `--print` prints the last run's table again. Each part runs in its own process, one after another,
  * so one part's memory or load does not weigh on the next.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { OutputBundle } from 'rollup';
 import { median } from './bench/metrics.js';
@@ -60,6 +60,13 @@ function part<T>(label: string, script: string, ...partArgs: string[]): T {
   if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status ?? 'signal'})`);
   progress(`${label} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
+}
+
+const resultsFile = join(courseRoot, 'bench/results/latest.json');
+if (args.includes('--print')) {
+  // The table of the last run again, without measuring anything.
+  console.log(renderTable(JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResult));
+  process.exit(0);
 }
 
 const benchStarted = performance.now();
@@ -140,9 +147,7 @@ const result: BenchResult = {
   package: packaged,
 };
 
-const resultsDir = join(courseRoot, 'bench/results');
-mkdirSync(resultsDir, { recursive: true });
-const resultsFile = join(resultsDir, 'latest.json');
+mkdirSync(dirname(resultsFile), { recursive: true });
 // Formatted as the repository formats JSON, so the committed file stays clean under `npm run format:check`.
 const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
 writeFileSync(resultsFile, await format(JSON.stringify(result), { ...prettierOptions, parser: 'json' }));

@@ -61,7 +61,8 @@ const LABEL: Record<PageTarget, string> = {
 };
 
 const int = (n: number): string => Math.round(n).toLocaleString('en');
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number): string =>
+  `${(bytes / 1024).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB`;
 const ms = (n: number | null): string => (n === null ? '—' : `${int(n)} ms`);
 const times = (n: number | null): string => (n === null ? '—' : `${n.toFixed(2)}×`);
 
@@ -70,17 +71,21 @@ export function tableRows(r: BenchResult): [string, string, string][] {
   const rows: [string, string, string][] = [];
   if (r.pages) {
     const p = r.pages;
-    const conditions = `median of ${p.runs} cold loads, CPU ${p.cpuSlowdown}× slower, ${p.network}`;
+    rows.push([
+      'first page',
+      'how it is measured (every first-page figure below)',
+      `median of ${p.runs} cold loads, CPU ${p.cpuSlowdown}× slower, ${p.network}`,
+    ]);
     for (const row of p.rows) {
       const area = `first page: ${LABEL[row.target]}`;
       rows.push([
         area,
         'JS / CSS / total transferred before the text shows',
-        `${kb(row.jsBytes)} / ${kb(row.cssBytes)} / ${kb(row.totalBytes)} (${row.requests} requests)`,
+        `${kb(row.jsBytes)} / ${kb(row.cssBytes)} / ${kb(row.totalBytes)} (${row.requests} ${row.requests === 1 ? 'request' : 'requests'})`,
       ]);
       rows.push([
         area,
-        `first paint / first text / responds to input (${conditions})`,
+        'first paint / first text / responds to input',
         `${ms(row.fcpMs)} / ${ms(row.firstTextMs)} / ${ms(row.interactiveMs)}` +
           (row.blockedRequests > 0 ? ` · ${row.blockedRequests} requests off localhost blocked` : ''),
       ]);
