@@ -22,6 +22,25 @@ function studioHtml() {
   };
 }
 
+/** Ships the build's JSON Schemas as `studio/schemas/*.schema.json`: the quiz and role-play forms are described by them. */
+function studioSchemas() {
+  const names = ['quiz', 'roleplay'];
+  return {
+    name: 'studio-schemas',
+    generateBundle() {
+      for (const name of names) {
+        const file = here(`schemas/${name}.schema.json`);
+        this.addWatchFile(file);
+        this.emitFile({
+          type: 'asset',
+          fileName: `studio/schemas/${name}.schema.json`,
+          source: readFileSync(file, 'utf8'),
+        });
+      }
+    },
+  };
+}
+
 /**
  * @param {{ outDir?: string, minify?: boolean }} options
  * @returns {import('rollup').RollupOptions & { output: import('rollup').OutputOptions }}
@@ -39,6 +58,7 @@ export function createStudioConfig({ outDir = here('dist-studio'), minify = true
     },
     plugins: [
       studioHtml(),
+      studioSchemas(),
       nodeResolve({ exportConditions: ['production'] }),
       esbuild({ target: 'es2022', tsconfig: here('tsconfig.base.json') }),
       minify && terser({ format: { comments: false }, compress: { passes: 2 } }),

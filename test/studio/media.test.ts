@@ -50,7 +50,7 @@ async function upload(
   const res = await fetch(new URL(`/api/media?${new URLSearchParams(query)}`, s.studio.url), {
     method: 'POST',
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream' },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   });
   return { status: res.status, body: (await res.json()) as never };
 }

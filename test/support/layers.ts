@@ -27,7 +27,7 @@ export const ROOMS: Record<Room, RoomRule> = {
   studio: {
     folders: ['studio/'],
     imports: ['components', 'core'],
-    packages: ['lit', '@lit/', '@codemirror/', 'codemirror'],
+    packages: ['lit', '@lit/', '@codemirror/', 'codemirror', 'yaml'],
   },
   tracking: { folders: ['tracking/'], imports: ['core'], packages: 'no-node' },
   report: { folders: ['report/'], imports: ['core'], packages: 'any' },
