@@ -131,8 +131,11 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await main().locator('course-page').getByText('先请你想一想两个问题', { exact: false }).waitFor();
     await button(main(), /^保存/).click();
     await main().getByRole('status').getByText('已保存。').waitFor();
-    expect(git('diff', '--numstat')).toBe('1\t1\tmodules/01-service-concepts/01-what-is-service.md\n');
-    expect(git('diff', '-U0', '--no-color')).toContain('+开始之前，先请你想一想两个问题：服务是什么？');
+    // The save is a snapshot: a commit with that one line changed, nothing else.
+    expect(git('show', '--numstat', '--format=', 'HEAD')).toBe(
+      '1\t1\tmodules/01-service-concepts/01-what-is-service.md\n',
+    );
+    expect(git('show', '-U0', '--no-color', 'HEAD')).toContain('+开始之前，先请你想一想两个问题：服务是什么？');
   });
 
   it('refuses a save with an invalid value with the build message, and nothing on disk changes', async () => {
@@ -166,24 +169,67 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('reorders modules by keyboard (announced) and by drag and drop', async () => {
+  it('adds a fill-in and a single-choice question with feedback and previews them as a learner sees them', async () => {
+    await button(outline(), '自我检查测验').click();
+    const quiz = main().locator('studio-quiz-editor');
+    await quiz
+      .getByRole('heading', { name: /自我检查测验/ })
+      .first()
+      .waitFor();
+    await quiz.getByLabel('新题型').selectOption('fill-in');
+    await button(quiz, '添加题目').click();
+    const edit = quiz.getByRole('region', { name: /编辑第 2 题/ });
+    await edit.getByRole('textbox', { name: '题干 *' }).fill('客户满意度是客户对服务的________与期望相比较的结果。');
+    await edit.getByRole('textbox', { name: '可接受的答案 *' }).fill('感知');
+    await edit
+      .getByRole('textbox', { name: '答对时的反馈 *' })
+      .fill('对。满意度取决于客户感知到的服务与事先期望之间的差距。');
+    await edit
+      .getByRole('textbox', { name: '答错时的反馈 *' })
+      .fill('不对。满意度是客户感知到的服务与期望相比较的结果，所以答案是“感知”。');
+    await quiz.getByText('这个文件没有发现问题。').waitFor();
+    await quiz.getByRole('region', { name: '学员看到的样子' }).locator('course-question').waitFor();
+    expect(await axeViolations()).toEqual([]);
+
+    await button(quiz, '保存').click();
+    await quiz.getByRole('status').getByText('已保存。').waitFor();
+    // The single-choice question the studio wrote with the quiz (options with feedback): previewed with every option's
+    // feedback, as the learner would see it.
+    await quiz.getByRole('button', { name: /^1\. \[单选\]/ }).click();
+    const preview = quiz.getByRole('region', { name: '学员看到的样子' });
+    await preview.locator('course-question').waitFor();
+    await preview.getByText('显示每个选项的反馈').click();
+    expect(read('quizzes/self-check.yaml')).toContain('客户满意度是客户对服务的________与期望相比较的结果。');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('adds a role-play and plays it from its start', async () => {
+    const module = outline().locator('li.module', { hasText: '自我检查' });
+    await module.getByRole('button', { name: /^\+ 角色扮演/ }).click();
+    await fillNameDialog('self-check-call', '自查来电');
+    await button(module, '自查来电').click();
+    const roleplay = main().locator('studio-roleplay-editor');
+    await roleplay
+      .getByRole('heading', { name: /自查来电/ })
+      .first()
+      .waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await roleplay.getByRole('button', { name: /开始/ }).first().click();
+    await button(roleplay, '从这个节点试玩').click();
+    await roleplay.locator('role-play').waitFor();
+    await roleplay.locator('role-play').getByRole('button').first().click();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('reorders modules by keyboard (announced), keeping course.yaml comments', async () => {
     const title = outline().getByRole('button', { name: /第 6 章 自我检查/ });
     await title.focus();
     await page.keyboard.press('Alt+ArrowUp');
     await outline().getByRole('status').getByText('已将「自我检查」移到第 5 位，共 6 个。').waitFor();
+    expect(read('course.yaml')).toContain('# 课程文件：课程信息、章节顺序、及格分数和完成规则。');
+    expect(read('course.yaml')).toContain('opensAfterModules: true # 学完全部章节后才开放期末测验');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('STUDIO-APP');
     expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- self-check\n {2}- service-channels\n/);
-    // Drag "自我检查" onto the top half of the first module: it becomes the second... first.
-    const source = outline().locator('li.module', { hasText: '自我检查' }).locator('> .row');
-    const target = outline().locator('li.module').first().locator('> .row');
-    const from = (await source.boundingBox())!;
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + 20, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + 20, to.y + 4, { steps: 5 });
-    await page.mouse.move(to.x + 22, to.y + 3, { steps: 2 });
-    await page.mouse.up();
-    await expect.poll(() => read('course.yaml')).toMatch(/modules:\n {2}- self-check\n {2}- introduction\n/);
   });
 
   it('uploads an image with its alt text into the page at the cursor', async () => {
