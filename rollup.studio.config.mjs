@@ -33,7 +33,7 @@ function studioSchemas() {
         this.addWatchFile(file);
         this.emitFile({
           type: 'asset',
-          fileName: `studio/schemas/${name}.schema.json`,
+          fileName: `schemas/${name}.schema.json`,
           source: readFileSync(file, 'utf8'),
         });
       }

@@ -390,7 +390,7 @@ export class StudioRoleplayEditor extends LitElement {
         <text x="8" y="40" class="node-text">${summary.length > 11 ? `${summary.slice(0, 11)}…` : summary}</text>
       </g>`;
     });
-    return html`<div class="drawing">
+    return html`<div class="drawing" tabindex="0" role="group" aria-labelledby="graph-heading">
       <svg
         aria-hidden="true"
         width=${layout.width + 2 * margin + w / 2}
