@@ -16,6 +16,8 @@ export interface StudioEventMap {
   'studio-outline': { outline: Outline };
   /** A file was saved (or a snapshot restored): the course's problems may have changed. */
   'studio-saved': { path: string };
+  /** A form editor's unsaved state changed (a form edit, a save, a reload). */
+  'studio-dirty': { path: string; dirty: boolean };
   /** A file's unsaved text, for the live problems panel. */
   'studio-draft': { path: string; text: string };
   /** The trainer typed the token the server printed. */
@@ -36,6 +38,7 @@ declare global {
     'studio-open': CustomEvent<StudioEventMap['studio-open']>;
     'studio-outline': CustomEvent<StudioEventMap['studio-outline']>;
     'studio-saved': CustomEvent<StudioEventMap['studio-saved']>;
+    'studio-dirty': CustomEvent<StudioEventMap['studio-dirty']>;
     'studio-draft': CustomEvent<StudioEventMap['studio-draft']>;
     'studio-token': CustomEvent<StudioEventMap['studio-token']>;
     'studio-problems': CustomEvent<StudioEventMap['studio-problems']>;
