@@ -159,7 +159,10 @@ export class YamlFileController implements ReactiveController {
     } catch (failure) {
       this.saveError = describeFailure(failure);
       if (failure instanceof ApiRefusal && failure.refusal.problems.length > 0) {
+        // The refusal's lines are those of the server's text, which keeps the file's own formatting; validating the
+        // text this form holds gives the same problems at lines that map onto its fields.
         this.problems = placeDiagnostics(parseYaml(text), this.path, failure.refusal.problems);
+        void this.check();
       }
       return false;
     } finally {
