@@ -258,7 +258,7 @@ export class StudioOutline extends LitElement {
           aria-label=${msg(str`删除「${item.title}」`)}
           @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: item.path }, item.title, e.currentTarget)}
         >
-          🗑
+          ✕
         </button>
       </div>
     </li>`;
@@ -311,7 +311,7 @@ export class StudioOutline extends LitElement {
                 aria-label=${msg(str`删除章节「${module.title}」`)}
                 @click=${(e: Event) => this.confirmDelete({ op: 'deleteModule', id: module.id }, module.title, e.currentTarget)}
               >
-                🗑
+                ✕
               </button>
             </div>
             <ol class="items" aria-label=${msg(str`「${module.title}」的内容`)}>
@@ -335,7 +335,7 @@ export class StudioOutline extends LitElement {
                           aria-label=${msg(str`删除测验「${quiz.title}」`)}
                           @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: quiz.path }, quiz.title, e.currentTarget)}
                         >
-                          🗑
+                          ✕
                         </button>
                       </div>
                     </li>`

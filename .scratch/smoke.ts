@@ -1,0 +1,18 @@
+import { startStudio } from '../tools/studio/server.js';
+import { seedsDir } from '../tools/paths.js';
+import { copyCourse } from '../test/support/course-copy.js';
+import { launchChromium } from '../test/support/browser.js';
+const course = copyCourse();
+const studio = await startStudio({ root: course.dir, port: 0, token: 't', seedsDir });
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+page.on('requestfailed', (r) => console.log('failed:', r.url()));
+page.on('response', (r) => { if (r.status() >= 400) console.log('http', r.status(), r.url()); });
+await page.goto(new URL("/?token=t", studio.url).href);
+await page.waitForTimeout(4000);
+console.log(page.url());
+console.log((await page.locator('studio-app').innerText()).slice(0, 1500));
+await page.screenshot({ path: '.scratch/shot.png' });
+await browser.close(); await studio.close(); course.dispose();

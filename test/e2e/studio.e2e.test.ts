@@ -1,0 +1,241 @@
+// The authoring studio end to end (issue 16): a trainer's tasks in the studio alone, in Chromium, on a git-initialised
+// temporary copy of the course served by the real studio server (tools/studio/) with the real UI (studio/, built as
+// npm start builds it). Afterwards the copy validates as `npm run validate` checks it, and git shows only the intended
+// changes: comments and formatting elsewhere are kept. axe checks every screen visited.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { rollup } from 'rollup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudioConfig } from '../../rollup.studio.config.mjs';
+import { courseRoot, seedsDir } from '../../tools/paths.js';
+import { startStudio, type RunningStudio } from '../../tools/studio/server.js';
+import { launchChromium } from '../support/browser.js';
+import { copyCourse } from '../support/course-copy.js';
+
+const TOKEN = 'studio-e2e-token';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// A 1×1 PNG: the server decides the type by these bytes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let uiDir: string;
+let course: { dir: string; dispose: () => void };
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+
+const git = (...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], {
+    cwd: course.dir,
+    encoding: 'utf8',
+  });
+const read = (path: string): string => readFileSync(join(course.dir, path), 'utf8');
+
+beforeAll(async () => {
+  uiDir = mkdtempSync(join(tmpdir(), 'studio-ui-'));
+  const config = createStudioConfig({ outDir: uiDir, minify: false });
+  const bundle = await rollup(config);
+  await bundle.write(config.output);
+  await bundle.close();
+  course = copyCourse(); // with a non-example IRI, so it can be packaged
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the course as shipped');
+  studio = await startStudio({ root: course.dir, port: 0, token: TOKEN, seedsDir, uiDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.close();
+  course?.dispose();
+  if (uiDir) rmSync(uiDir, { recursive: true, force: true });
+});
+
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
+    return axe.run(document);
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+const outline = (): Locator => page.locator('studio-outline');
+const main = (): Locator => page.locator('studio-app main');
+const button = (scope: Locator, name: string | RegExp): Locator => scope.getByRole('button', { name, exact: true });
+
+/** Types into the open dialog's fields and confirms. */
+async function fillNameDialog(id: string | null, title: string): Promise<void> {
+  const dialog = outline().locator('studio-name-dialog dialog[open]');
+  if (id !== null) await dialog.getByLabel('编号').fill(id);
+  await dialog.getByLabel('标题').fill(title);
+  await button(dialog, '确定').click();
+}
+
+/** Selects `text` in the page editor's CodeMirror (as a trainer drags over it) and types `replacement` in its place. */
+async function replaceInEditor(text: string, replacement: string): Promise<void> {
+  const line = main().locator('.cm-line', { hasText: text });
+  await line.click();
+  await line.evaluate((el, target) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${target}" is not in the line`);
+  }, text);
+  await page.keyboard.insertText(replacement);
+}
+
+async function openFromOutline(name: string): Promise<void> {
+  await button(outline(), name).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('STUDIO-APP');
+}
+
+describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
+  it('opens with the token from the address, which leaves the address bar; the outline is accessible', async () => {
+    await page.goto(new URL(`/?token=${TOKEN}`, studio.url).href);
+    await outline().getByRole('button', { name: /第 1 章 课程导入/ }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('studio-token'))).toBe(TOKEN);
+    await page.locator('studio-app aside studio-problems').getByText('没有发现问题。').waitFor();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('changes a sentence on a page, with the preview following, and saves only that change', async () => {
+    await openFromOutline('什么是服务');
+    await main().locator('.cm-line', { hasText: '先问自己两个问题' }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await replaceInEditor('先问自己两个问题', '先请你想一想两个问题');
+    await main().locator('course-page').getByText('先请你想一想两个问题', { exact: false }).waitFor();
+    await button(main(), /^保存/).click();
+    await main().getByRole('status').getByText('已保存。').waitFor();
+    expect(git('diff', '--numstat')).toBe('1\t1\tmodules/01-service-concepts/01-what-is-service.md\n');
+    expect(git('diff', '-U0', '--no-color')).toContain('+开始之前，先请你想一想两个问题：服务是什么？');
+  });
+
+  it('refuses a save with an invalid value with the build message, and nothing on disk changes', async () => {
+    const before = read('course.yaml');
+    await button(outline(), '课程设置').click();
+    const settings = main().locator('studio-course-settings');
+    await settings.getByLabel('及格分数（0–100）').fill('120');
+    expect(await axeViolations()).toEqual([]);
+    await button(settings, '保存课程设置').click();
+    await settings.getByText('没有保存：课程文件没有改动。').waitFor();
+    // The build's own message for this value (the same words `npm run validate` prints).
+    const problem = settings.locator('studio-problems li').first();
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/passingScore|及格/);
+    expect(read('course.yaml')).toBe(before);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('adds a module with two pages and a quiz', async () => {
+    await button(outline(), '+ 添加章节').click();
+    await fillNameDialog('self-check', '自我检查');
+    const module = outline().locator('li.module', { hasText: '自我检查' });
+    await module.waitFor();
+    await module.getByRole('button', { name: /^\+ 页面/ }).click();
+    await fillNameDialog('self-check-review', '回顾要点');
+    await module.getByRole('button', { name: '回顾要点' }).waitFor();
+    await module.getByRole('button', { name: /^\+ 测验/ }).click();
+    await fillNameDialog('self-check-quiz', '自我检查测验');
+    await module.getByRole('button', { name: '自我检查测验' }).waitFor();
+    expect(await module.locator('ol.items > li').count()).toBe(3); // two pages and the quiz
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('reorders modules by keyboard (announced) and by drag and drop', async () => {
+    const title = outline().getByRole('button', { name: /第 6 章 自我检查/ });
+    await title.focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await outline().getByRole('status').getByText('已将「自我检查」移到第 5 位，共 6 个。').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('STUDIO-APP');
+    expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- self-check\n {2}- service-channels\n/);
+    // Drag "自我检查" onto the top half of the first module: it becomes the second... first.
+    const source = outline().locator('li.module', { hasText: '自我检查' }).locator('> .row');
+    const target = outline().locator('li.module').first().locator('> .row');
+    await source.dragTo(target, { targetPosition: { x: 20, y: 2 } });
+    await expect.poll(() => read('course.yaml')).toMatch(/modules:\n {2}- self-check\n {2}- introduction\n/);
+  });
+
+  it('uploads an image with its alt text into the page at the cursor', async () => {
+    await openFromOutline('回顾要点');
+    await main().locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await button(main(), '插入图片').click();
+    const dialog = main().locator('studio-media-dialog dialog[open]');
+    await dialog.getByLabel('图片文件').setInputFiles({ name: 'checklist.png', mimeType: 'image/png', buffer: PNG });
+    await button(dialog, '上传并插入').click();
+    await dialog.getByText('请填写替代文字').waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await dialog.getByLabel('替代文字（必填）').fill('自查清单');
+    await button(dialog, '上传并插入').click();
+    await main().locator('.cm-line', { hasText: '![自查清单](media/checklist.png)' }).waitFor();
+    await main().locator('course-page img[alt="自查清单"]').waitFor();
+    await button(main(), /^保存/).click();
+    await main().getByRole('status').getByText('已保存。').waitFor();
+    expect(read('modules/05-self-check/02-review.md')).toContain('![自查清单](media/checklist.png)');
+  });
+
+  it('exports the four packages with their sizes and downloads one', async () => {
+    await button(page.locator('studio-app header'), '导出课程包').click();
+    const exporter = main().locator('studio-export');
+    await button(exporter, '生成课程包').click();
+    await exporter.locator('tbody tr').nth(3).waitFor({ timeout: 180_000 });
+    const rows = await exporter.locator('tbody tr').allTextContents();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim().split(' ')[0])).toEqual(['SCORM', 'SCORM', 'cmi5', 'xAPI']);
+    expect(await axeViolations()).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), exporter.locator('a').first().click()]);
+    const size = Number((rows[0]!.match(/\(([\d,]+) B\)/)?.[1] ?? '0').replace(/,/g, ''));
+    const saved = await download.path();
+    expect(readFileSync(saved).byteLength).toBe(size);
+  });
+
+  it('lists the snapshots of the saves', async () => {
+    await button(page.locator('studio-app header'), '快照').click();
+    const snapshots = main().locator('studio-snapshots');
+    await snapshots.locator('li').first().waitFor();
+    expect(await snapshots.locator('li').count()).toBeGreaterThan(5);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('is accessible in English too', async () => {
+    await button(page.locator('studio-app header'), 'English').click();
+    await page.locator('studio-app nav[aria-label="Course outline"]').waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await button(page.locator('studio-app header'), '中文').click();
+  });
+
+  it('leaves a valid course whose git diff shows only the intended changes', () => {
+    const validate = execFileSync('npx', ['tsx', join(courseRoot, 'tools/validate.ts'), course.dir], {
+      cwd: courseRoot,
+      encoding: 'utf8',
+    });
+    expect(validate).toContain('课程内容检查通过');
+    expect(git('status', '--porcelain')).toBe('');
+    const first = git('rev-list', '--max-parents=0', 'HEAD').trim();
+    console.log(git('diff', '--stat', first, 'HEAD'));
+    console.log(git('diff', first, 'HEAD', '--', 'course.yaml'));
+  });
+});
