@@ -103,13 +103,18 @@ describe('outline', { timeout: 120_000 }, () => {
     expect(errors()).toEqual([]);
   });
 
-  it('moves an item by renumbering the NN- prefixes of the module (git sees renames)', async () => {
+  it('moves an item by renumbering the NN- prefixes of the module (git sees renames), keeping links working', async () => {
+    const overview = 'modules/05-after-sales/01-overview.md';
+    const page = (await s.api<{ text: string; etag: string }>('GET', `/api/file?path=${overview}`)).body;
+    const linked = `${page.text}\n先看[退换货](02-returns.md#top)和[维修](./03-repairs.md)。\n`;
+    expect((await s.api('PUT', '/api/file', { path: overview, text: linked, etag: page.etag })).status).toBe(200);
     const { outline, files } = await op({
       op: 'moveItem',
       path: 'modules/05-after-sales/04-rp-after-sales.roleplay.yaml',
       to: 1,
     });
     expect(files.map((f) => f.replace(/^R\d+/, 'R')).sort()).toEqual([
+      `M\t${overview}`,
       'R\tmodules/05-after-sales/02-returns.md\tmodules/05-after-sales/03-returns.md',
       'R\tmodules/05-after-sales/03-repairs.md\tmodules/05-after-sales/04-repairs.md',
       'R\tmodules/05-after-sales/04-rp-after-sales.roleplay.yaml\tmodules/05-after-sales/02-rp-after-sales.roleplay.yaml',
@@ -120,6 +125,9 @@ describe('outline', { timeout: 120_000 }, () => {
       'after-sales-returns',
       'after-sales-repairs',
     ]);
+    expect(readFileSync(join(s.dir, overview), 'utf8')).toContain(
+      '先看[退换货](03-returns.md#top)和[维修](./04-repairs.md)。',
+    );
     expect(errors()).toEqual([]);
   });
 
@@ -137,15 +145,21 @@ describe('outline', { timeout: 120_000 }, () => {
     );
   });
 
-  it('deletes an item, and a module with its quiz', async () => {
-    expect((await op({ op: 'deleteItem', path: 'modules/05-after-sales/04-repairs.md' })).files).toEqual([
-      'D\tmodules/05-after-sales/04-repairs.md',
-    ]);
+  it('deletes an item, refuses to delete a page another page links to, and deletes a module with its quiz', async () => {
+    const linked = await s.api<{ problems: Diagnostic[] }>('POST', '/api/outline', {
+      op: 'deleteItem',
+      path: 'modules/05-after-sales/04-repairs.md',
+    });
+    expect(linked.status).toBe(422);
+    expect(linked.body.problems.map((p) => p.code)).toEqual(['broken-link']);
+    expect(
+      (await op({ op: 'deleteItem', path: 'modules/05-after-sales/02-rp-after-sales.roleplay.yaml' })).files,
+    ).toEqual(['D\tmodules/05-after-sales/02-rp-after-sales.roleplay.yaml']);
     const { outline, files } = await op({ op: 'deleteModule', id: 'after-sales' });
     expect(files.sort()).toEqual([
       'D\tmodules/05-after-sales/01-overview.md',
-      'D\tmodules/05-after-sales/02-rp-after-sales.roleplay.yaml',
       'D\tmodules/05-after-sales/03-returns.md',
+      'D\tmodules/05-after-sales/04-repairs.md',
       'D\tmodules/05-after-sales/module.yaml',
       'D\tquizzes/after-sales.yaml',
       'M\tcourse.yaml',
@@ -153,7 +167,7 @@ describe('outline', { timeout: 120_000 }, () => {
     expect(outline.modules.map((m) => m.id)).not.toContain('after-sales');
     expect(errors()).toEqual([]);
     // Back where it started, apart from the two renames.
-    expect(s.git('diff', '--name-only', 'HEAD~11', 'HEAD').trim().split('\n').sort()).toEqual([
+    expect(s.git('diff', '--name-only', 'HEAD~12', 'HEAD').trim().split('\n').sort()).toEqual([
       'modules/01-service-concepts/10-weather-forecast.roleplay.yaml',
     ]);
   });

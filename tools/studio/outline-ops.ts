@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import type { OutlineOperation } from '../../core/studio-api.js';
 import { splitFrontMatter } from '../content/markdown.js';
@@ -119,14 +119,12 @@ export function outlineChange(root: string, seeds: string[], op: OutlineOperatio
         throw badRequest(`位置 ${op.to} 超出范围。`, `Position ${op.to} is out of range.`);
       order.splice(op.to, 0, file);
       const width = order.length > 99 ? 3 : 2;
-      const changes: Changes = new Map();
+      const renames = new Map<string, string>();
       order.forEach((name, i) => {
         const renamed = name.replace(/^\d+/, String(i + 1).padStart(width, '0'));
-        if (renamed === name) return;
-        changes.set(`modules/${folder}/${name}`, null);
-        changes.set(`modules/${folder}/${renamed}`, readFileSync(join(root, 'modules', folder, name), 'utf8'));
+        if (renamed !== name) renames.set(`modules/${folder}/${name}`, `modules/${folder}/${renamed}`);
       });
-      return { what: `move ${rel} to ${op.to + 1}`, changes };
+      return { what: `move ${rel} to ${op.to + 1}`, changes: renameWithLinks(root, folders, renames) };
     }
     case 'renameItem': {
       const title = newTitle(op.title);
@@ -147,6 +145,37 @@ export function outlineChange(root: string, seeds: string[], op: OutlineOperatio
     default:
       throw badRequest('未知的大纲操作。', `Unknown outline op "${String((op as { op: unknown }).op)}".`);
   }
+}
+
+/**
+ * Renames files (course-relative, old → new) and rewrites the links other pages hold to a renamed page
+ * (`[…](03-steps.md)`, `[…](../02-x/03-steps.md#part)`), so reordering never breaks a link.
+ */
+function renameWithLinks(root: string, folders: Map<string, ModuleFolder>, renames: Map<string, string>): Changes {
+  const changes: Changes = new Map();
+  const texts = new Map<string, string>();
+  for (const m of folders.values())
+    for (const f of m.items.filter((item) => item.endsWith('.md')))
+      texts.set(`modules/${m.folder}/${f}`, readFileSync(join(root, 'modules', m.folder, f), 'utf8'));
+  for (const from of renames.keys())
+    if (!texts.has(from)) texts.set(from, readFileSync(join(root, ...from.split('/')), 'utf8'));
+  for (const [path, text] of texts) {
+    const dir = posix.dirname(path);
+    const linked = text.replace(
+      /(\]\()([^)\s#]+\.md)(#[^)\s]*)?\)/g,
+      (whole, open: string, href: string, hash = '') => {
+        const target = renames.get(posix.normalize(posix.join(dir, decodeURI(href))));
+        if (!target) return whole;
+        return `${open}${href.slice(0, href.lastIndexOf('/') + 1)}${posix.basename(target)}${hash})`;
+      },
+    );
+    const to = renames.get(path);
+    if (to) {
+      changes.set(path, null);
+      changes.set(to, linked);
+    } else if (linked !== text) changes.set(path, linked);
+  }
+  return changes;
 }
 
 /** A page, role-play or quiz file (the ones deleteItem may remove; moveItem only moves pages and role-plays). */
