@@ -1,5 +1,2 @@
-// The authoring studio's entry point: registers the shell, which reads the token and loads the course outline, and
-// the quiz and role-play editors it opens.
+// The authoring studio's entry point: registers the shell, which reads the token and loads the course outline.
 import './studio-app/define.js';
-import './quiz-editor/define.js';
-import './roleplay-editor/define.js';

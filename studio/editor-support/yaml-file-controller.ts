@@ -152,9 +152,9 @@ export class YamlFileController implements ReactiveController {
     const text = this.editedText();
     try {
       const body: PatchYamlRequest = { path: this.path, etag: this.etag, edits };
-      await callApi<SaveResponse>(this.host.api, 'PATCH', '/api/yaml', body);
+      const answer = await callApi<SaveResponse>(this.host.api, 'PATCH', '/api/yaml', body);
       this.host.history.push(this.path, this.savedText);
-      await this.reread();
+      await this.reread(answer);
       return true;
     } catch (failure) {
       this.saveError = describeFailure(failure);
@@ -183,13 +183,13 @@ export class YamlFileController implements ReactiveController {
     this.saveError = null;
     this.host.requestUpdate();
     try {
-      await callApi<SaveResponse>(this.host.api, 'PUT', '/api/file', {
+      const answer = await callApi<SaveResponse>(this.host.api, 'PUT', '/api/file', {
         path: this.path,
         text: earlier,
         etag: this.etag,
       });
       this.host.history.drop(this.path);
-      await this.reread(true);
+      await this.reread(answer, true);
       return true;
     } catch (failure) {
       this.saveError = describeFailure(failure);
@@ -204,14 +204,18 @@ export class YamlFileController implements ReactiveController {
   }
 
   /** Reads back the saved file as the new baseline; `replace` also drops the form's edits (after an undo). */
-  private async reread(replace = false): Promise<void> {
+  private async reread(saved: SaveResponse, replace = false): Promise<void> {
     const file = await callApi<FileResponse>(this.host.api, 'GET', `/api/file?path=${encodeURIComponent(this.path)}`);
     const edited = this.data;
     this.take(file.text, file.etag);
     // Keep what the trainer typed meanwhile, if anything.
     this.data = replace || samePlain(edited, this.saved) ? this.saved : edited;
     if (replace) this.history.length = 0;
-    emit(this.host, 'studio-saved', { path: this.path });
+    emit(this.host, 'studio-saved', {
+      path: this.path,
+      etag: saved.etag,
+      ...(saved.snapshot ? { snapshot: saved.snapshot } : {}),
+    });
     this.notifyDirty();
     this.host.requestUpdate();
     if (replace) void this.check();

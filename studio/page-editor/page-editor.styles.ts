@@ -66,8 +66,9 @@ export const pageEditorStyles = [
       background: ${token('color-surface')};
       overflow: hidden;
     }
+    /* The editor grows with its text (the page scrolls), so it is not a second scrolling region to reach by key. */
     .editor .cm-editor {
-      height: min(60vh, 34rem);
+      min-height: 24rem;
       font-size: 0.95rem;
     }
     .editor .cm-editor.cm-focused {
@@ -83,7 +84,9 @@ export const pageEditorStyles = [
       border-radius: ${token('radius')};
       background: ${token('color-surface')};
       padding: 0 1rem;
-      height: min(60vh, 34rem);
+      position: sticky;
+      top: 0.5rem;
+      max-height: calc(100vh - 2rem);
       overflow: auto;
     }
     .status {

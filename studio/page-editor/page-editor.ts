@@ -163,7 +163,7 @@ export class StudioPageEditor extends LitElement {
     this.showMarks([]);
     this.status = undo ? msg('已撤销上次保存。') : msg('已保存。');
     const oldTitle = readFields(splitPage(before).frontMatter).title;
-    emit(this, 'studio-saved', { path: this.path });
+    emit(this, 'studio-saved', { path: this.path, etag: answer.data.etag });
     if (oldTitle !== this.fields.title && this.outline) emit(this, 'studio-outline', { outline: this.outline });
     return true;
   }

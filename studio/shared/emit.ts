@@ -1,4 +1,4 @@
-import type { Diagnostic, Outline } from '../../core/studio-api.js';
+import type { Diagnostic, Outline, Snapshot } from '../../core/studio-api.js';
 
 /** What the studio can open in its main area. */
 export type StudioView =
@@ -14,8 +14,8 @@ export interface StudioEventMap {
   'studio-open': StudioView;
   /** The outline changed on disk (an outline operation, a save, a restore): the new outline. */
   'studio-outline': { outline: Outline };
-  /** A file was saved (or a snapshot restored): the course's problems may have changed. */
-  'studio-saved': { path: string };
+  /** A file was saved (or a snapshot restored: path and etag empty): the course's problems may have changed. */
+  'studio-saved': { path: string; etag: string; snapshot?: Snapshot };
   /** A form editor's unsaved state changed (a form edit, a save, a reload). */
   'studio-dirty': { path: string; dirty: boolean };
   /** A file's unsaved text, for the live problems panel. */

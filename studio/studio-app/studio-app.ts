@@ -10,6 +10,8 @@ import { SaveHistory } from '../shared/save-history.js';
 import { forgetToken, storeToken, takeToken } from '../shared/token.js';
 import type { StudioPageEditor } from '../page-editor/page-editor.js';
 import '../page-editor/define.js';
+import '../quiz-editor/define.js';
+import '../roleplay-editor/define.js';
 import '../studio-course-settings/define.js';
 import '../studio-export/define.js';
 import '../studio-outline/define.js';
@@ -26,8 +28,8 @@ const VALIDATE_DELAY_MS = 600;
  * role-play, the course settings, export, snapshots) and the course's live problems. Chinese interface, English on
  * request. Moves focus to the heading of each screen it opens.
  *
- * Quizzes and role-plays open `<studio-quiz-editor>` and `<studio-roleplay-editor>`, given `client`, `path`,
- * `outline` and `history` like the page editor.
+ * Quizzes and role-plays open `<studio-quiz-editor>` and `<studio-roleplay-editor>` (studio-editors' components), given
+ * `client`, `outline`, `history` and `path` like the page editor.
  */
 @localized()
 export class StudioApp extends LitElement {

@@ -104,7 +104,7 @@ export class StudioCourseSettings extends LitElement {
     this.problems = [];
     this.error = null;
     this.status = msg('已保存。');
-    emit(this, 'studio-saved', { path: 'course.yaml' });
+    emit(this, 'studio-saved', { path: 'course.yaml', etag: answer.data.etag });
   }
 
   override render() {

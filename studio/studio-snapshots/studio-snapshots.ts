@@ -78,7 +78,7 @@ export class StudioSnapshots extends LitElement {
     this.status = msg(str`已恢复到 ${when} 的快照。`);
     const outline = (answer.data as { outline?: Outline }).outline;
     if (outline) emit(this, 'studio-outline', { outline });
-    emit(this, 'studio-saved', { path: '' });
+    emit(this, 'studio-saved', { path: '', etag: '' });
     await this.reload();
   }
 

@@ -114,7 +114,9 @@ async function openFromOutline(name: string): Promise<void> {
 describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
   it('opens with the token from the address, which leaves the address bar; the outline is accessible', async () => {
     await page.goto(new URL(`/?token=${TOKEN}`, studio.url).href);
-    await outline().getByRole('button', { name: /第 1 章 课程导入/ }).waitFor();
+    await outline()
+      .getByRole('button', { name: /第 1 章 课程导读/ })
+      .waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate(() => sessionStorage.getItem('studio-token'))).toBe(TOKEN);
     await page.locator('studio-app aside studio-problems').getByText('没有发现问题。').waitFor();
@@ -156,10 +158,10 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await module.waitFor();
     await module.getByRole('button', { name: /^\+ 页面/ }).click();
     await fillNameDialog('self-check-review', '回顾要点');
-    await module.getByRole('button', { name: '回顾要点' }).waitFor();
+    await module.getByRole('button', { name: '回顾要点', exact: true }).waitFor();
     await module.getByRole('button', { name: /^\+ 测验/ }).click();
     await fillNameDialog('self-check-quiz', '自我检查测验');
-    await module.getByRole('button', { name: '自我检查测验' }).waitFor();
+    await module.getByRole('button', { name: '自我检查测验', exact: true }).waitFor();
     expect(await module.locator('ol.items > li').count()).toBe(3); // two pages and the quiz
     expect(await axeViolations()).toEqual([]);
   });
@@ -174,7 +176,13 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     // Drag "自我检查" onto the top half of the first module: it becomes the second... first.
     const source = outline().locator('li.module', { hasText: '自我检查' }).locator('> .row');
     const target = outline().locator('li.module').first().locator('> .row');
-    await source.dragTo(target, { targetPosition: { x: 20, y: 2 } });
+    const from = (await source.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 20, to.y + 4, { steps: 5 });
+    await page.mouse.move(to.x + 22, to.y + 3, { steps: 2 });
+    await page.mouse.up();
     await expect.poll(() => read('course.yaml')).toMatch(/modules:\n {2}- self-check\n {2}- introduction\n/);
   });
 
