@@ -62,7 +62,8 @@ function text(value: Plain | undefined): string {
  * Keyboard: every control is native; questions are reordered with 上移 / 下移, deleted after a confirmation dialog.
  *
  * @fires studio-dirty - `{ path, dirty }` when unsaved changes appear or are saved.
- * @fires studio-saved - `{ path, etag, snapshot? }` after each save.
+ * @fires studio-draft - `{ path, text }`: the edited text, at each validation (for the shell's problems panel).
+ * @fires studio-saved - `{ path, etag, snapshot? }` after each save (and each undone save).
  *
  * @cssprop --course-color-primary - Primary buttons and the selected question.
  * @cssprop --course-color-error - Problems and the delete buttons.

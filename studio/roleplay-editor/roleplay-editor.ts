@@ -54,7 +54,8 @@ type PendingDelete = { kind: 'node'; node: number } | { kind: 'reply'; node: num
  * property of its own for it), replies in file order; its course events stay inside the editor.
  *
  * @fires studio-dirty - `{ path, dirty }` when unsaved changes appear or are saved.
- * @fires studio-saved - `{ path, etag, snapshot? }` after each save.
+ * @fires studio-draft - `{ path, text }`: the edited text, at each validation (for the shell's problems panel).
+ * @fires studio-saved - `{ path, etag, snapshot? }` after each save (and each undone save).
  *
  * @cssprop --course-color-error - Dead ends, harmful replies, problems.
  * @cssprop --course-color-warning - Unreachable nodes.
