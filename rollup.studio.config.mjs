@@ -22,7 +22,7 @@ function studioHtml() {
   };
 }
 
-/** Ships the build's JSON Schemas as `studio/schemas/*.schema.json`: the quiz and role-play forms are described by them. */
+/** Ships the build's JSON Schemas as `schemas/*.schema.json` (served as `/studio/schemas/`): the quiz and role-play forms are described by them. */
 function studioSchemas() {
   const names = ['quiz', 'roleplay'];
   return {

@@ -86,6 +86,16 @@ export function stubApi(options: StubOptions): ApiStub {
         version++;
         return json(200, { etag: etag(request.path) } satisfies SaveResponse);
       }
+      case 'PUT /api/file': {
+        const request = body as { path: string; text: string; etag: string };
+        if (request.etag !== etag(request.path))
+          return json(409, { error: { zh: '文件已被修改', en: 'Changed on disk' } });
+        const problems = options.refuse?.(request.text) ?? [];
+        if (problems.length > 0) return json(422, { problems });
+        files[request.path] = request.text;
+        version++;
+        return json(200, { etag: etag(request.path) } satisfies SaveResponse);
+      }
       case 'POST /api/render/quiz':
         return json(200, options.renderQuiz?.((body as { text: string }).text) ?? { quiz: null, problems: [] });
       case 'POST /api/render/roleplay':

@@ -1,10 +1,5 @@
-import {
-  STUDIO_TOKEN_STORAGE_KEY,
-  type ApiError,
-  type Bilingual,
-  type Diagnostic,
-  type ProblemsResponse,
-} from '../../core/studio-api.js';
+import { STUDIO_TOKEN_STORAGE_KEY, type Bilingual, type Diagnostic } from '../../core/studio-api.js';
+import { StudioClient } from '../shared/api.js';
 
 /** What a refused request said: the build's problems (422) or one bilingual error (any other status). */
 export interface Refusal {
@@ -13,44 +8,43 @@ export interface Refusal {
   error: Bilingual | null;
 }
 
-/** A request the studio API answered with something other than 2xx. */
+/** A request the studio API refused (or that never reached it). */
 export class ApiRefusal extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.error?.en ?? `HTTP ${refusal.status}`);
   }
 }
 
-/**
- * Calls the studio API with the session's token (`Authorization: Bearer`, see core/studio-api.ts) and JSON in and
- * out. Resolves with the answer's body; rejects with {@link ApiRefusal} for a refusal, or the network's error.
- */
-export async function callApi<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const token = sessionStorage.getItem(STUDIO_TOKEN_STORAGE_KEY);
-  const headers: Record<string, string> = {};
-  if (token) headers['Authorization'] = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const data = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return data as T;
-  const problems = (data as Partial<ProblemsResponse> | null)?.problems ?? [];
-  const error = (data as Partial<ApiError> | null)?.error ?? null;
-  throw new ApiRefusal({ status: response.status, problems, error });
+/** The client an editor uses: the shell's, or one with this tab's token when the editor is used on its own. */
+export function clientOr(client: StudioClient | null): StudioClient {
+  return client ?? new StudioClient(sessionStorage.getItem(STUDIO_TOKEN_STORAGE_KEY) ?? '');
 }
 
-/** The text of a refusal or of any other failure, for a message to the trainer. */
+/** Calls the studio API; resolves with the answer's body, rejects with {@link ApiRefusal}. */
+export async function callApi<T>(client: StudioClient, method: string, path: string, body?: unknown): Promise<T> {
+  const answer = await client.call<T>(method, path, body);
+  if (answer.ok) return answer.data;
+  throw new ApiRefusal({ status: answer.status, problems: answer.problems, error: answer.error });
+}
+
+/** The text of a refusal, for a message to the trainer. */
 export function describeFailure(failure: unknown): Bilingual {
   if (failure instanceof ApiRefusal) {
     const { error, problems, status } = failure.refusal;
+    if (status === 409) {
+      return {
+        zh: '文件在别处被修改过（例如在文本编辑器里）。请复制你的修改，重新打开这个文件后再改。',
+        en: 'The file was changed elsewhere (e.g. in a text editor). Copy your changes, reopen the file and redo them.',
+      };
+    }
     if (error) return error;
-    if (problems.length > 0) return { zh: '保存被拒绝：课程有错误。', en: 'Refused: the course would have errors.' };
+    if (problems.length > 0) {
+      return {
+        zh: '没有保存：这样改会让课程无法构建，问题见下。',
+        en: 'Not saved: the course would not build; see the problems.',
+      };
+    }
     return { zh: `请求失败（HTTP ${status}）。`, en: `The request failed (HTTP ${status}).` };
   }
-  return {
-    zh: '连不上创作工作室的服务器，请确认 npm start 仍在运行。',
-    en: 'Cannot reach the studio server: check that npm start is still running.',
-  };
+  return { zh: '出了意外的错误，请重试。', en: 'Something unexpected went wrong; please try again.' };
 }

@@ -9,8 +9,10 @@ import type {
   YamlEdit,
   YamlPath,
 } from '../../core/studio-api.js';
+import type { StudioClient } from '../shared/api.js';
+import { emit } from '../shared/emit.js';
+import type { SaveHistory } from '../shared/save-history.js';
 import { ApiRefusal, callApi, describeFailure } from './api.js';
-import { emit } from './events.js';
 import { applyEdits, diffEdits, samePlain, type Plain } from './yaml-edits.js';
 import { isUnder, parseYaml, placeDiagnostics, type PlacedDiagnostic } from './yaml-paths.js';
 
@@ -22,13 +24,21 @@ export const VALIDATE_DELAY_MS = 400;
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
+/** What the controller needs from its editor: the shell's client and the session's save history. */
+export interface EditorHost extends ReactiveControllerHost, HTMLElement {
+  readonly api: StudioClient;
+  readonly history: SaveHistory;
+}
+
 /**
  * One YAML file edited through forms: loads it (`GET /api/file`), keeps the saved data and the edited data, turns
  * their difference into minimal `PATCH /api/yaml` edits, validates the edited text with the build (`POST
- * /api/validate`, debounced) and places each problem on the field at its line, saves, and undoes form edits within
- * the session. The host re-renders on every change; `onText` lets it render a preview of the edited text.
+ * /api/validate`, debounced) and places each problem on the field at its line, saves, undoes form edits, and undoes
+ * saves within the session (saving the earlier text back, `PUT /api/file`, validated like any save). The host
+ * re-renders on every change; `onText` lets it render a preview of the edited text.
  *
- * Fires `studio-dirty` (from the host) when unsaved changes appear or go, and `studio-saved` after each save.
+ * Fires from the host: `studio-dirty` when unsaved changes appear or go, `studio-draft` with the edited text at each
+ * validation (the shell's problems panel), `studio-saved` after each save.
  */
 export class YamlFileController implements ReactiveController {
   status: LoadStatus = 'idle';
@@ -54,7 +64,7 @@ export class YamlFileController implements ReactiveController {
   private round = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: EditorHost,
     private readonly onText: (text: string) => Promise<void> = async () => {},
   ) {
     host.addController(this);
@@ -92,7 +102,7 @@ export class YamlFileController implements ReactiveController {
     this.loadError = null;
     this.host.requestUpdate();
     try {
-      const file = await callApi<FileResponse>('GET', `/api/file?path=${encodeURIComponent(path)}`);
+      const file = await callApi<FileResponse>(this.host.api, 'GET', `/api/file?path=${encodeURIComponent(path)}`);
       this.take(file.text, file.etag);
       this.data = this.saved;
       this.history.length = 0;
@@ -142,30 +152,73 @@ export class YamlFileController implements ReactiveController {
     const text = this.editedText();
     try {
       const body: PatchYamlRequest = { path: this.path, etag: this.etag, edits };
-      const answer = await callApi<SaveResponse>('PATCH', '/api/yaml', body);
-      // The server wrote the same edits; read back its exact text as the new baseline.
-      const file = await callApi<FileResponse>('GET', `/api/file?path=${encodeURIComponent(this.path)}`);
-      const edited = this.data;
-      this.take(file.text, file.etag);
-      // Keep what the trainer typed meanwhile, if anything.
-      this.data = samePlain(edited, this.saved) ? this.saved : edited;
-      emit(this.host, 'studio-saved', {
-        path: this.path,
-        etag: answer.etag,
-        ...(answer.snapshot ? { snapshot: answer.snapshot } : {}),
-      });
-      this.notifyDirty();
+      const answer = await callApi<SaveResponse>(this.host.api, 'PATCH', '/api/yaml', body);
+      this.host.history.push(this.path, this.savedText);
+      await this.reread(answer);
       return true;
     } catch (failure) {
       this.saveError = describeFailure(failure);
       if (failure instanceof ApiRefusal && failure.refusal.problems.length > 0) {
+        // The refusal's lines are those of the server's text, which keeps the file's own formatting; validating the
+        // text this form holds gives the same problems at lines that map onto its fields.
         this.problems = placeDiagnostics(parseYaml(text), this.path, failure.refusal.problems);
+        void this.check();
       }
       return false;
     } finally {
       this.saving = false;
       this.host.requestUpdate();
     }
+  }
+
+  get canUndoSave(): boolean {
+    return this.host.history.count(this.path) > 0;
+  }
+
+  /** Saves the text before the last save back (a normal save: validated, snapshotted); the form shows it. */
+  async undoSave(): Promise<boolean> {
+    const earlier = this.host.history.peek(this.path);
+    if (earlier === undefined || this.saving) return false;
+    this.saving = true;
+    this.saveError = null;
+    this.host.requestUpdate();
+    try {
+      const answer = await callApi<SaveResponse>(this.host.api, 'PUT', '/api/file', {
+        path: this.path,
+        text: earlier,
+        etag: this.etag,
+      });
+      this.host.history.drop(this.path);
+      await this.reread(answer, true);
+      return true;
+    } catch (failure) {
+      this.saveError = describeFailure(failure);
+      if (failure instanceof ApiRefusal && failure.refusal.problems.length > 0) {
+        this.problems = placeDiagnostics(parseYaml(earlier), this.path, failure.refusal.problems);
+      }
+      return false;
+    } finally {
+      this.saving = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Reads back the saved file as the new baseline; `replace` also drops the form's edits (after an undo). */
+  private async reread(saved: SaveResponse, replace = false): Promise<void> {
+    const file = await callApi<FileResponse>(this.host.api, 'GET', `/api/file?path=${encodeURIComponent(this.path)}`);
+    const edited = this.data;
+    this.take(file.text, file.etag);
+    // Keep what the trainer typed meanwhile, if anything.
+    this.data = replace || samePlain(edited, this.saved) ? this.saved : edited;
+    if (replace) this.history.length = 0;
+    emit(this.host, 'studio-saved', {
+      path: this.path,
+      etag: saved.etag,
+      ...(saved.snapshot ? { snapshot: saved.snapshot } : {}),
+    });
+    this.notifyDirty();
+    this.host.requestUpdate();
+    if (replace) void this.check();
   }
 
   private take(text: string, etag: string): void {
@@ -195,9 +248,10 @@ export class YamlFileController implements ReactiveController {
     const text = this.editedText();
     this.validating = true;
     this.host.requestUpdate();
+    emit(this.host, 'studio-draft', { path: this.path, text });
     try {
       const [answer] = await Promise.all([
-        callApi<ValidateResponse>('POST', '/api/validate', { changes: [{ path: this.path, text }] }),
+        callApi<ValidateResponse>(this.host.api, 'POST', '/api/validate', { changes: [{ path: this.path, text }] }),
         this.onText(text),
       ]);
       if (round !== this.round) return;

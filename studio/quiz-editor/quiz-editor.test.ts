@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { parse } from 'yaml';
 import type { Outline, PatchYamlRequest, ValidateRequest } from '../../core/studio-api.js';
@@ -7,6 +7,11 @@ import { diagnostic, stubApi, type ApiStub } from '../editor-support/api-stub.js
 import { deepActiveElement } from '../../components/shared/test-helpers.js';
 import './define.js';
 import type { StudioQuizEditor } from './quiz-editor.js';
+
+/** waitUntil with room for a busy machine (validation waits for a pause in typing first). */
+function waitUntil(predicate: () => unknown, message?: string): Promise<void> {
+  return waitFor(predicate, message, { timeout: 10000 });
+}
 
 const QUIZ = 'quizzes/m1.yaml';
 
@@ -112,7 +117,7 @@ function validations(api: ApiStub): string[] {
 
 describe('studio-quiz-editor', function () {
   // axe over the whole editor (settings, questions, preview) takes a while on a busy machine.
-  this.timeout(30000);
+  this.timeout(60000);
   let api: ApiStub;
   afterEach(() => api.restore());
 
@@ -151,6 +156,16 @@ describe('studio-quiz-editor', function () {
     ]);
     expect(api.files[QUIZ]).to.equal(QUIZ_TEXT.replace('服务的特性是什么？', '服务有哪些特性？'));
     await waitUntil(() => $<HTMLButtonElement>(el, '.bar .primary').disabled, 'nothing left to save');
+    // Undo the save: the earlier text is saved back as it was, and the form shows it.
+    const undoSave = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.bar button')[1]!;
+    expect(undoSave.textContent).to.contain('撤销上次保存');
+    undoSave.click();
+    await waitUntil(() => api.files[QUIZ] === QUIZ_TEXT, 'the earlier text saved back');
+    await waitUntil(
+      () =>
+        $<HTMLTextAreaElement>(el, '[data-field="pools.0.questions.0.prompt"] textarea').value === '服务的特性是什么？',
+    );
+    expect(api.requests.filter((r) => r.method === 'PUT')).to.have.length(1);
   });
 
   it("shows the build's message at the field on its line", async () => {
@@ -174,9 +189,10 @@ describe('studio-quiz-editor', function () {
   });
 
   it('keeps the form when a save is refused, and shows why', async () => {
-    api = stub({
-      refuse: (text) => (text.includes('passingScore: 101') ? [diagnostic(QUIZ, 5, '及格线不能超过 100')] : []),
-    });
+    // The build refuses the save and reports the same problem when the form's text is validated.
+    const tooHigh = (text: string) =>
+      text.includes('passingScore: 101') ? [diagnostic(QUIZ, 5, '及格线不能超过 100')] : [];
+    api = stub({ refuse: tooHigh, validate: tooHigh });
     const el = await open();
     type($(el, '[data-field="passingScore"] input'), '101', 'change');
     await el.updateComplete;
@@ -206,8 +222,9 @@ describe('studio-quiz-editor', function () {
         .nextElementSibling!.textContent,
     ).to.contain('b.');
     await waitUntil(() => $(el, 'course-question'), 'preview shown');
-    const preview = $<HTMLElement & { question: { id: string; answer: string } }>(el, 'course-question');
-    expect(preview.question).to.include({ id: 'm1-q', answer: 'b' });
+    const preview = (): HTMLElement & { question: { id: string; answer: string } } => $(el, 'course-question');
+    await waitUntil(() => preview().question.answer === 'b', 'the preview shows the edited answer');
+    expect(preview().question.id).to.equal('m1-q');
     $<HTMLInputElement>(el, '.preview input[type="checkbox"]').click();
     await el.updateComplete;
     expect($(el, '.all-feedback').textContent).to.contain('选项二');
@@ -226,10 +243,11 @@ describe('studio-quiz-editor', function () {
     await el.updateComplete;
     type($(el, '[data-field="pools.0.questions.1.answer"] textarea'), '不可存储性\n不可储存性', 'change');
     type($(el, '[data-field="pools.0.questions.1.feedback.incorrect"] textarea'), '想想营业厅的空闲时间。');
-    const objective = $<HTMLSelectElement>(el, '[data-field="pools.0.questions.1.objective"] select');
-    expect([...objective.options].map((o) => o.textContent)).to.include('m1-o2：区分客服类型');
-    objective.value = 'm1-o2';
-    objective.dispatchEvent(new Event('change'));
+    const objective = (): HTMLSelectElement => $(el, '[data-field="pools.0.questions.1.objective"] select');
+    await waitUntil(() => objective().options.length === 3, "the module's objectives loaded");
+    expect([...objective().options].map((o) => o.textContent)).to.include('m1-o2：区分客服类型');
+    objective().value = 'm1-o2';
+    objective().dispatchEvent(new Event('change'));
     await el.updateComplete;
     $<HTMLButtonElement>(el, '.bar .primary').click();
     await waitUntil(() => api.requests.some((r) => r.method === 'PATCH'));

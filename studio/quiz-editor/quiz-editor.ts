@@ -7,7 +7,9 @@ import { baseStyles } from '../../components/shared/tokens.styles.js';
 import { visuallyHidden } from '../../components/shared/visually-hidden.styles.js';
 import type { FileResponse, Outline, RenderQuizResponse, YamlPath } from '../../core/studio-api.js';
 import type { Objective, Question, QuestionType, Quiz } from '../../core/types.js';
-import { callApi } from '../editor-support/api.js';
+import { callApi, clientOr } from '../editor-support/api.js';
+import type { StudioClient } from '../shared/api.js';
+import { SaveHistory } from '../shared/save-history.js';
 import { editorStyles } from '../editor-support/editor.styles.js';
 import { fieldId, labelOf, pick, renderField, renderProblemList } from '../editor-support/fields.js';
 import { convertQuestion, freeId, newQuestion } from '../editor-support/question-templates.js';
@@ -60,7 +62,8 @@ function text(value: Plain | undefined): string {
  * Keyboard: every control is native; questions are reordered with 上移 / 下移, deleted after a confirmation dialog.
  *
  * @fires studio-dirty - `{ path, dirty }` when unsaved changes appear or are saved.
- * @fires studio-saved - `{ path, etag, snapshot? }` after each save.
+ * @fires studio-draft - `{ path, text }`: the edited text, at each validation (for the shell's problems panel).
+ * @fires studio-saved - `{ path, etag, snapshot? }` after each save (and each undone save).
  *
  * @cssprop --course-color-primary - Primary buttons and the selected question.
  * @cssprop --course-color-error - Problems and the delete buttons.
@@ -89,6 +92,7 @@ export class StudioQuizEditor extends LitElement {
   @state() private newType: QuestionType = 'single';
   /** A short message for screen readers after an action (moved, added, saved). */
   @state() private announcement = '';
+  private fallbackClient: StudioClient | null = null;
 
   // Public properties
 
@@ -97,6 +101,21 @@ export class StudioQuizEditor extends LitElement {
 
   /** Where the build's JSON Schemas are served (the studio bundle ships them under `/studio/schemas/`). */
   @property({ attribute: 'schema-base' }) schemaBase = '/studio/schemas/';
+
+  /** The shell's API client (token, 401 handling); without one, a client with this tab's token. */
+  @property({ attribute: false }) client: StudioClient | null = null;
+
+  /** The course outline, when the shell has it (saves a request for the module's objectives). */
+  @property({ attribute: false }) outline: Outline | null = null;
+
+  /** The session's earlier saved texts, shared with the other editors: 撤销上次保存 saves one back. */
+  @property({ attribute: false }) history = new SaveHistory();
+
+  /** The client requests go through. */
+  get api(): StudioClient {
+    this.fallbackClient ??= clientOr(null);
+    return this.client ?? this.fallbackClient;
+  }
 
   // Lifecycle
 
@@ -131,6 +150,11 @@ export class StudioQuizEditor extends LitElement {
   private async onSave(): Promise<void> {
     const saved = await this.file.save();
     this.announcement = saved ? msg('已保存。') : '';
+  }
+
+  private async onUndoSave(): Promise<void> {
+    const undone = await this.file.undoSave();
+    this.announcement = undone ? msg('已撤销上次保存。') : '';
   }
 
   private onUndo(): void {
@@ -225,10 +249,10 @@ export class StudioQuizEditor extends LitElement {
   private async afterLoad(): Promise<void> {
     const module = text(asObject(this.file.data)['module']);
     try {
-      const outline = await callApi<Outline>('GET', '/api/outline');
+      const outline = this.outline ?? (await callApi<Outline>(this.api, 'GET', '/api/outline'));
       const modules = outline.modules.filter((m) => !module || m.id === module);
       const files = await Promise.all(
-        modules.map((m) => callApi<FileResponse>('GET', `/api/file?path=${encodeURIComponent(m.path)}`)),
+        modules.map((m) => callApi<FileResponse>(this.api, 'GET', `/api/file?path=${encodeURIComponent(m.path)}`)),
       );
       this.objectives = files.flatMap((f) => (parse(f.text) as { objectives?: Objective[] }).objectives ?? []);
     } catch {
@@ -238,7 +262,7 @@ export class StudioQuizEditor extends LitElement {
 
   private async renderPreview(text: string): Promise<void> {
     try {
-      const answer = await callApi<RenderQuizResponse>('POST', '/api/render/quiz', { path: this.path, text });
+      const answer = await callApi<RenderQuizResponse>(this.api, 'POST', '/api/render/quiz', { path: this.path, text });
       this.preview = answer.quiz;
     } catch {
       this.preview = null;
@@ -345,7 +369,10 @@ export class StudioQuizEditor extends LitElement {
           : msg('已保存');
     return html`<div class="bar">
       <p class="status">${this.path} · ${status}</p>
-      <button type="button" @click=${this.onUndo} ?disabled=${!f.canUndo}>${msg('撤销')}</button>
+      <button type="button" @click=${this.onUndo} ?disabled=${!f.canUndo}>${msg('撤销修改')}</button>
+      <button type="button" @click=${() => void this.onUndoSave()} ?disabled=${!f.canUndoSave || f.saving}>
+        ${msg('撤销上次保存')}
+      </button>
       <button type="button" class="primary" @click=${() => void this.onSave()} ?disabled=${!f.dirty || f.saving}>
         ${msg('保存')}
       </button>

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { parse } from 'yaml';
 import { analyseRolePlay } from '../../core/roleplay.js';
@@ -8,6 +8,11 @@ import { deepActiveElement, textOf } from '../../components/shared/test-helpers.
 import { diagnostic, stubApi, type ApiStub } from '../editor-support/api-stub.js';
 import './define.js';
 import type { StudioRoleplayEditor } from './roleplay-editor.js';
+
+/** waitUntil with room for a busy machine (validation waits for a pause in typing first). */
+function waitUntil(predicate: () => unknown, message?: string): Promise<void> {
+  return waitFor(predicate, message, { timeout: 10000 });
+}
 
 const FILE = 'modules/01-m1/05-call.roleplay.yaml';
 
@@ -103,7 +108,7 @@ function patches(api: ApiStub): PatchYamlRequest[] {
 
 describe('studio-roleplay-editor', function () {
   // axe over the whole editor (forms and drawing) takes a while on a busy machine.
-  this.timeout(30000);
+  this.timeout(60000);
   let api: ApiStub;
   afterEach(() => api.restore());
 

@@ -6,9 +6,11 @@ import '../../components/role-play/define.js';
 import { baseStyles } from '../../components/shared/tokens.styles.js';
 import { visuallyHidden } from '../../components/shared/visually-hidden.styles.js';
 import { analyseRolePlay } from '../../core/roleplay.js';
-import type { RenderRoleplayResponse, RoleplayGraph, YamlPath } from '../../core/studio-api.js';
+import type { Outline, RenderRoleplayResponse, RoleplayGraph, YamlPath } from '../../core/studio-api.js';
 import type { RolePlay } from '../../core/types.js';
-import { callApi } from '../editor-support/api.js';
+import { callApi, clientOr } from '../editor-support/api.js';
+import type { StudioClient } from '../shared/api.js';
+import { SaveHistory } from '../shared/save-history.js';
 import { editorStyles } from '../editor-support/editor.styles.js';
 import { labelOf, pick, renderField, renderProblemList } from '../editor-support/fields.js';
 import { DEFAULT_LAYOUT, layoutGraph, type GraphEdge } from '../editor-support/graph-layout.js';
@@ -52,7 +54,8 @@ type PendingDelete = { kind: 'node'; node: number } | { kind: 'reply'; node: num
  * property of its own for it), replies in file order; its course events stay inside the editor.
  *
  * @fires studio-dirty - `{ path, dirty }` when unsaved changes appear or are saved.
- * @fires studio-saved - `{ path, etag, snapshot? }` after each save.
+ * @fires studio-draft - `{ path, text }`: the edited text, at each validation (for the shell's problems panel).
+ * @fires studio-saved - `{ path, etag, snapshot? }` after each save (and each undone save).
  *
  * @cssprop --course-color-error - Dead ends, harmful replies, problems.
  * @cssprop --course-color-warning - Unreachable nodes.
@@ -83,6 +86,7 @@ export class StudioRoleplayEditor extends LitElement {
   @state() private playing: { node: string; run: number } | null = null;
   @state() private pendingDelete: PendingDelete | null = null;
   @state() private announcement = '';
+  private fallbackClient: StudioClient | null = null;
 
   // Public properties
 
@@ -91,6 +95,21 @@ export class StudioRoleplayEditor extends LitElement {
 
   /** Where the build's JSON Schemas are served (the studio bundle ships them under `/studio/schemas/`). */
   @property({ attribute: 'schema-base' }) schemaBase = '/studio/schemas/';
+
+  /** The shell's API client (token, 401 handling); without one, a client with this tab's token. */
+  @property({ attribute: false }) client: StudioClient | null = null;
+
+  /** The course outline, when the shell has it (saves a request for the module's objectives). */
+  @property({ attribute: false }) outline: Outline | null = null;
+
+  /** The session's earlier saved texts, shared with the other editors: 撤销上次保存 saves one back. */
+  @property({ attribute: false }) history = new SaveHistory();
+
+  /** The client requests go through. */
+  get api(): StudioClient {
+    this.fallbackClient ??= clientOr(null);
+    return this.client ?? this.fallbackClient;
+  }
 
   // Lifecycle
 
@@ -126,6 +145,11 @@ export class StudioRoleplayEditor extends LitElement {
   private async onSave(): Promise<void> {
     const saved = await this.file.save();
     this.announcement = saved ? msg('已保存。') : '';
+  }
+
+  private async onUndoSave(): Promise<void> {
+    const undone = await this.file.undoSave();
+    this.announcement = undone ? msg('已撤销上次保存。') : '';
   }
 
   private onUndo(): void {
@@ -232,7 +256,10 @@ export class StudioRoleplayEditor extends LitElement {
   private async renderBuilt(text: string): Promise<void> {
     const data = this.file.data;
     try {
-      const answer = await callApi<RenderRoleplayResponse>('POST', '/api/render/roleplay', { path: this.path, text });
+      const answer = await callApi<RenderRoleplayResponse>(this.api, 'POST', '/api/render/roleplay', {
+        path: this.path,
+        text,
+      });
       this.built = answer.roleplay;
       this.graph = answer.graph;
       this.graphData = data;
@@ -307,7 +334,10 @@ export class StudioRoleplayEditor extends LitElement {
           : msg('已保存');
     return html`<div class="bar">
       <p class="status">${this.path} · ${status}</p>
-      <button type="button" @click=${this.onUndo} ?disabled=${!f.canUndo}>${msg('撤销')}</button>
+      <button type="button" @click=${this.onUndo} ?disabled=${!f.canUndo}>${msg('撤销修改')}</button>
+      <button type="button" @click=${() => void this.onUndoSave()} ?disabled=${!f.canUndoSave || f.saving}>
+        ${msg('撤销上次保存')}
+      </button>
       <button type="button" class="primary" @click=${() => void this.onSave()} ?disabled=${!f.dirty || f.saving}>
         ${msg('保存')}
       </button>

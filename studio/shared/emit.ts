@@ -1,5 +1,4 @@
-import type { Diagnostic, Outline } from '../../core/studio-api.js';
-import type { StudioEditorEventMap } from '../editor-support/events.js';
+import type { Diagnostic, Outline, Snapshot } from '../../core/studio-api.js';
 
 /** What the studio can open in its main area. */
 export type StudioView =
@@ -15,9 +14,10 @@ export interface StudioEventMap {
   'studio-open': StudioView;
   /** The outline changed on disk (an outline operation, a save, a restore): the new outline. */
   'studio-outline': { outline: Outline };
-  /** A file was saved (or a snapshot restored: path and etag empty): the course's problems may have changed. Shared
-   * with the quiz and role-play editors (declared for the DOM in editor-support/events.ts). */
-  'studio-saved': StudioEditorEventMap['studio-saved'];
+  /** A file was saved (or a snapshot restored: path and etag empty): the course's problems may have changed. */
+  'studio-saved': { path: string; etag: string; snapshot?: Snapshot };
+  /** A form editor's unsaved state changed (a form edit, a save, a reload). */
+  'studio-dirty': { path: string; dirty: boolean };
   /** A file's unsaved text, for the live problems panel. */
   'studio-draft': { path: string; text: string };
   /** The trainer typed the token the server printed. */
@@ -37,6 +37,8 @@ declare global {
   interface HTMLElementEventMap {
     'studio-open': CustomEvent<StudioEventMap['studio-open']>;
     'studio-outline': CustomEvent<StudioEventMap['studio-outline']>;
+    'studio-saved': CustomEvent<StudioEventMap['studio-saved']>;
+    'studio-dirty': CustomEvent<StudioEventMap['studio-dirty']>;
     'studio-draft': CustomEvent<StudioEventMap['studio-draft']>;
     'studio-token': CustomEvent<StudioEventMap['studio-token']>;
     'studio-problems': CustomEvent<StudioEventMap['studio-problems']>;

@@ -28,8 +28,8 @@ const VALIDATE_DELAY_MS = 600;
  * role-play, the course settings, export, snapshots) and the course's live problems. Chinese interface, English on
  * request. Moves focus to the heading of each screen it opens.
  *
- * Quizzes and role-plays open `<studio-quiz-editor>` and `<studio-roleplay-editor>` (studio-editors' components, given
- * the file's `path`; they read the token from sessionStorage themselves).
+ * Quizzes and role-plays open `<studio-quiz-editor>` and `<studio-roleplay-editor>` (studio-editors' components), given
+ * `client`, `outline`, `history` and `path` like the page editor.
  */
 @localized()
 export class StudioApp extends LitElement {
@@ -213,9 +213,19 @@ export class StudioApp extends LitElement {
           path=${view.path}
         ></studio-page-editor>`;
       case 'quiz':
-        return html`<studio-quiz-editor .path=${view.path}></studio-quiz-editor>`;
+        return html`<studio-quiz-editor
+          .client=${common.client}
+          .outline=${common.outline}
+          .history=${this.history}
+          .path=${view.path}
+        ></studio-quiz-editor>`;
       case 'roleplay':
-        return html`<studio-roleplay-editor .path=${view.path}></studio-roleplay-editor>`;
+        return html`<studio-roleplay-editor
+          .client=${common.client}
+          .outline=${common.outline}
+          .history=${this.history}
+          .path=${view.path}
+        ></studio-roleplay-editor>`;
     }
   }
 
