@@ -70,18 +70,37 @@ describe('cmi5 session rules', () => {
   it('the LMS masteryScore overrides the course pass mark: 0.85 fails against 0.86 though the course asks 0.8', () => {
     const s = session(launchData('10-completed_and_passed-masteryScore'));
     s.initialized();
-    expect(verbs(s.judged(0.85, 17, 20, 0.8))).toEqual(['failed']);
+    expect(s.judged(0.85, 17, 20, 0.8)).toEqual([]);
+    expect(verbs(s.terminatedStatement())).toEqual(['failed', 'terminated']);
+  });
+
+  it('failed then passed in one session: the pass is reported and the fail never is', () => {
+    const s = session(launchData('11-completed_and_passed-masteryScore-failed_first'));
+    const out = [
+      ...s.initialized(),
+      ...s.judged(0.5, 10, 20, 0.8),
+      ...s.judged(0.6, 12, 20, 0.8),
+      ...s.judged(0.95, 19, 20, 0.8),
+      ...s.judged(0.3, 6, 20, 0.8),
+      ...s.terminatedStatement(),
+    ];
+    expect(verbs(out)).toEqual(['initialized', 'passed', 'terminated']);
+    valid(out);
+  });
+
+  it('two fails in one session: one failed, with the latest score, sent just before terminated', () => {
+    const s = session(launchData('11-completed_and_passed-masteryScore-failed_first'));
+    const out = [...s.initialized(), ...s.judged(0.5, 10, 20, 0.8), ...s.judged(0.6, 12, 20, 0.8)];
+    out.push(...s.terminatedStatement());
+    expect(verbs(out)).toEqual(['initialized', 'failed', 'terminated']);
+    expect((out[1] as unknown as { result: unknown }).result).toMatchObject({ success: false, score: { raw: 12 } });
+    valid(out);
   });
 
   it('failed first, then passed in a second session; never failed after passed', () => {
     const data = launchData('11-completed_and_passed-masteryScore-failed_first');
     const first = session(data);
-    const one = [
-      ...first.initialized(),
-      ...first.judged(0.5, 10, 20, 0.8),
-      ...first.judged(0.95, 19, 20, 0.8),
-      ...first.terminatedStatement(),
-    ];
+    const one = [...first.initialized(), ...first.judged(0.5, 10, 20, 0.8), ...first.terminatedStatement()];
     expect(verbs(one)).toEqual(['initialized', 'failed', 'terminated']);
     const second = session(data, first.record);
     const two = [

@@ -49,6 +49,8 @@ type Statement = Record<string, unknown> & { id: string; timestamp: string };
 export class Cmi5Session {
   private state: 'new' | 'initialized' | 'terminated' = 'new';
   private judgedThisSession = false;
+  /** The session's latest fail, sent before terminated unless a pass comes first. */
+  private pendingFail: { scaled: number; raw: number; max: number } | null = null;
   private lastTimestamp = 0;
   private readonly startedAt: number;
   private readonly now: () => number;
@@ -89,26 +91,21 @@ export class Cmi5Session {
 
   /**
    * Passed or failed for a final score (`scaled` 0–1, `raw` of `max`), against the masteryScore: at most one per
-   * session, none once passed in this registration, a whole-number raw score and the masteryScore extension.
+   * session (spec §9.3: passed and failed exclude each other in a session), none once passed in this registration, a
+   * whole-number raw score and the masteryScore extension. A pass goes out at once. A fail waits for the session's
+   * end, so a learner who fails and then passes in one sitting is reported as passed; the fail that stands is sent
+   * just before terminated (also on pagehide, which terminates the session).
    */
   judged(scaled: number, raw: number, max: number, courseScaled: number): Statement[] {
     if (!this.active || !this.recording || this.judgedThisSession || this.record.passed) return [];
-    this.judgedThisSession = true;
     const mark = this.passMark(courseScaled);
-    const passed = scaled + 1e-9 >= mark;
-    if (passed) this.record.passed = true;
-    const score = { scaled: Math.round(scaled * 10_000) / 10_000, raw: Math.round(raw), min: 0, max: Math.round(max) };
-    const statement = this.cmi5Statement(
-      passed ? 'passed' : 'failed',
-      passed ? 'passed' : 'failed',
-      { success: passed, score, duration: this.duration() },
-      true,
-    );
-    if (this.options.launchData.masteryScore !== undefined) {
-      const context = statement.context as { extensions?: Record<string, unknown> };
-      context.extensions = { ...context.extensions, [CMI5.masteryScore]: this.options.launchData.masteryScore };
+    if (scaled + 1e-9 < mark) {
+      this.pendingFail = { scaled, raw, max };
+      return [];
     }
-    return [statement];
+    this.pendingFail = null;
+    this.record.passed = true;
+    return [this.judgement(true, { scaled, raw, max })];
   }
 
   /** A course statement allowed between initialized and terminated (answered, experienced, progressed…). */
@@ -130,9 +127,23 @@ export class Cmi5Session {
   /** Terminated, last and once; nothing is built after it. */
   terminatedStatement(): Statement[] {
     if (this.state !== 'initialized') return [];
+    const failed = this.pendingFail ? [this.judgement(false, this.pendingFail)] : [];
+    this.pendingFail = null;
     const statement = this.cmi5Statement('terminated', 'terminated', { duration: this.duration() });
     this.state = 'terminated';
-    return [statement];
+    return [...failed, statement];
+  }
+
+  private judgement(passed: boolean, { scaled, raw, max }: { scaled: number; raw: number; max: number }): Statement {
+    this.judgedThisSession = true;
+    const score = { scaled: Math.round(scaled * 10_000) / 10_000, raw: Math.round(raw), min: 0, max: Math.round(max) };
+    const verb = passed ? 'passed' : 'failed';
+    const statement = this.cmi5Statement(verb, verb, { success: passed, score, duration: this.duration() }, true);
+    if (this.options.launchData.masteryScore !== undefined) {
+      const context = statement.context as { extensions?: Record<string, unknown> };
+      context.extensions = { ...context.extensions, [CMI5.masteryScore]: this.options.launchData.masteryScore };
+    }
+    return statement;
   }
 
   private get active(): boolean {
