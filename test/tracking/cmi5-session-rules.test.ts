@@ -14,6 +14,8 @@ const launchData = (scenario: string): Cmi5LaunchData =>
 const actor = { objectType: 'Agent', account: { homePage: 'http://127.0.0.1/', name: 'learner-1' } };
 const activityId = 'http://example.org/cmi5/au-lms-id/4756b42214cb0cb4825b3c9b5c15053d6a6cf7f5';
 
+const COURSE_IRI = 'https://training.example.org/courses/telecom-customer-service';
+
 /** One clock for every session, as in a learner's life: sessions follow one another. */
 let clock = Date.parse('2026-11-27T08:00:00Z');
 
@@ -22,6 +24,7 @@ function session(data: Cmi5LaunchData, record: RegistrationRecord = { completed:
     actor,
     registration: randomUUID(),
     activityId,
+    courseIri: COURSE_IRI,
     launchData: data,
     record,
     uuid: randomUUID,
@@ -62,8 +65,12 @@ describe('cmi5 session rules', () => {
     expect(terminated!.result).not.toHaveProperty('score');
     expect(passed!.result).toMatchObject({ success: true, score: { scaled: 0.9, raw: 18 } });
     expect((passed!.context.extensions as Record<string, unknown>)[CMI5.masteryScore]).toBe(0.86);
-    // The context template is kept as the LMS gave it.
+    // The context template is kept as the LMS gave it; the course IRI is added to grouping, so an LRS query for the
+    // course (related_activities) finds the course's cmi5 statements, whose object is the LMS's AU id.
     expect(passed!.context.extensions).toMatchObject(data.contextTemplate.extensions!);
+    const grouping = (passed!.context.contextActivities as { grouping: { id: string }[] }).grouping;
+    for (const a of data.contextTemplate.contextActivities?.grouping ?? []) expect(grouping).toContainEqual(a);
+    expect(grouping).toContainEqual({ objectType: 'Activity', id: COURSE_IRI });
     expect(JSON.stringify(passed!.context.contextActivities)).toContain(CMI5.moveOnCategory);
   });
 

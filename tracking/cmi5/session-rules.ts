@@ -37,6 +37,12 @@ export interface SessionOptions {
   actor: unknown;
   registration: string;
   activityId: string;
+  /**
+   * The course's own IRI, added to the grouping of cmi5-defined statements (the spec lets an AU add to the context
+   * template, never change it): their object is the LMS's AU id, so without it an LRS query for the course with
+   * `related_activities` would miss the course's completed, passed and failed.
+   */
+  courseIri?: string;
   launchData: Cmi5LaunchData;
   record: RegistrationRecord;
   /** Makes statement ids (crypto.randomUUID in the browser). */
@@ -146,6 +152,14 @@ export class Cmi5Session {
     return statement;
   }
 
+  private courseGrouping(): Record<string, unknown> {
+    const iri = this.options.courseIri;
+    if (!iri) return {};
+    const grouping = this.options.launchData.contextTemplate.contextActivities?.grouping ?? [];
+    if (grouping.some((a) => (a as { id?: unknown }).id === iri)) return {};
+    return { contextActivities: { grouping: [{ objectType: 'Activity', id: iri }] } };
+  }
+
   private get active(): boolean {
     return this.state === 'initialized';
   }
@@ -195,7 +209,7 @@ export class Cmi5Session {
       actor: this.options.actor,
       verb: { id: CMI5.verbs[verb], display: { en: display } },
       object: { objectType: 'Activity', id: this.options.activityId },
-      context: this.context(true, {}, moveOn),
+      context: this.context(true, this.courseGrouping(), moveOn),
       timestamp: this.timestamp(),
     };
     if (result) statement.result = result;

@@ -152,6 +152,7 @@ export class LrsAdapter implements TrackingAdapter {
         actor: this.actor,
         registration: this.registration,
         activityId: this.launch.params.activityId,
+        courseIri: this.ids.courseIri,
         launchData: this.launchData,
         record: this.record,
         uuid: () => crypto.randomUUID(),
