@@ -12,8 +12,9 @@ export interface Bilingual {
 }
 
 /**
- * A content problem exactly as the build reports it (structurally the same as `Diagnostic` in
- * `tools/content/diagnostics.ts`): the studio shows these messages, never its own wording of them.
+ * A content problem as the build reports it (`tools/content/diagnostics.ts` uses this type): a file, line and
+ * column, what is wrong and how to fix it, in Chinese (trainers read Chinese) and English. The studio shows these
+ * messages, never its own wording of them.
  */
 export interface Diagnostic {
   /** Path relative to the course root, with forward slashes. */
@@ -21,11 +22,14 @@ export interface Diagnostic {
   /** 1-based line and column. */
   line: number;
   column: number;
-  /** Stable code, e.g. `duplicate-id`. */
+  /** Stable code tests and docs refer to, e.g. `duplicate-id`. */
   code: string;
   message: Bilingual;
   fix: Bilingual;
-  /** A warning does not stop the build; absent means an error. */
+  /**
+   * A warning reports text that is probably not what the trainer meant but may be (e.g. a ` #` comment after
+   * Chinese text); it is shown but does not stop the build. Absent means an error.
+   */
   severity?: 'warning';
 }
 

@@ -2,27 +2,11 @@
  * Content problems, each tied to a file, line and column, with what is wrong and how to fix it in Chinese (trainers
  * read Chinese) and English.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+// One definition of a content problem for the build and the studio's API (core/studio-api.ts), so the studio shows
+// exactly what the build reports.
+import type { Bilingual, Diagnostic } from '../../core/studio-api.js';
 
-export interface Diagnostic {
-  /** Path relative to the course root, with forward slashes. */
-  file: string;
-  /** 1-based line and column. */
-  line: number;
-  column: number;
-  /** Stable code tests and docs refer to, e.g. `duplicate-id`. */
-  code: string;
-  message: Bilingual;
-  fix: Bilingual;
-  /**
-   * A warning reports text that is probably not what the trainer meant but may be (e.g. a ` #` comment after
-   * Chinese text); it is shown but does not stop the build. Absent means an error.
-   */
-  severity?: 'warning';
-}
+export type { Bilingual, Diagnostic };
 
 export interface Position {
   line: number;
