@@ -289,7 +289,21 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(validate).toContain('课程内容检查通过');
     expect(git('status', '--porcelain')).toBe('');
     const first = git('rev-list', '--max-parents=0', 'HEAD').trim();
-    console.log(git('diff', '--stat', first, 'HEAD'));
-    console.log(git('diff', first, 'HEAD', '--', 'course.yaml'));
+    expect(git('diff', '--name-only', first, 'HEAD').trim().split('\n')).toEqual([
+      'course.yaml',
+      'modules/01-service-concepts/01-what-is-service.md',
+      'modules/05-self-check/01-overview.md',
+      'modules/05-self-check/02-review.md',
+      'modules/05-self-check/03-call.roleplay.yaml',
+      'modules/05-self-check/media/checklist.png',
+      'modules/05-self-check/module.yaml',
+      'quizzes/self-check.yaml',
+    ]);
+    // course.yaml: only the new module's line (moved by keyboard to its place); every comment and value elsewhere kept.
+    const courseDiff = git('diff', '-U0', '--no-color', first, 'HEAD', '--', 'course.yaml');
+    expect(courseDiff.split('\n').filter((l) => /^[-+](?![-+])/.test(l))).toEqual(['+  - self-check']);
+    expect(git('diff', '--numstat', first, 'HEAD', '--', 'modules/01-service-concepts/01-what-is-service.md')).toMatch(
+      /^1\t1\t/,
+    );
   });
 });
