@@ -191,15 +191,35 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await quiz.getByRole('region', { name: '学员看到的样子' }).locator('course-question').waitFor();
     expect(await axeViolations()).toEqual([]);
 
+    // A single-choice question through the form: prompt, three options with feedback, the answer picked from them.
+    await quiz.getByLabel('新题型').selectOption('single');
+    await button(quiz, '添加题目').click();
+    const single = quiz.getByRole('region', { name: /编辑第 3 题/ });
+    await single.getByRole('textbox', { name: '题干 *' }).fill('客户第三次来电投诉同一个问题，你首先应该怎么做？');
+    await button(single, '添加一项').click();
+    const options = [
+      ['先向客户致歉，并复述问题确认理解', '对。先致歉并确认问题，客户才会觉得被重视。'],
+      ['直接转给上级处理', '不对。转给上级之前，应先了解并确认客户的问题。'],
+      ['请客户按流程重新提交工单', '不对。让客户重复提交会让他更不满。'],
+    ] as const;
+    for (const [i, [optionText, feedback]] of options.entries()) {
+      const entry = single.getByRole('group', { name: new RegExp(`^第 ${i + 1} 项`) });
+      await entry.getByRole('textbox', { name: /^文字/ }).fill(optionText);
+      await entry.getByRole('textbox', { name: /^选中此项时的反馈/ }).fill(feedback);
+    }
+    await single.getByRole('radio', { name: /先向客户致歉/ }).check();
+    await quiz.getByText('这个文件没有发现问题。').waitFor({ timeout: 60_000 });
+    const preview = quiz.getByRole('region', { name: '学员看到的样子' });
+    await preview.locator('course-question').getByText('直接转给上级处理').waitFor({ timeout: 60_000 });
+    await preview.getByText('显示每个选项的反馈').click();
+    for (const [, feedback] of options) await preview.locator('.all-feedback').getByText(feedback).waitFor();
+    expect(await axeViolations()).toEqual([]);
     await button(quiz, '保存').click();
     await quiz.getByRole('status').getByText('已保存。').waitFor();
-    // The single-choice question the studio wrote with the quiz (options with feedback): previewed with every option's
-    // feedback, as the learner would see it.
-    await quiz.getByRole('button', { name: /^1\. \[单选\]/ }).click();
-    const preview = quiz.getByRole('region', { name: '学员看到的样子' });
-    await preview.locator('course-question').waitFor();
-    await preview.getByText('显示每个选项的反馈').click();
-    expect(read('quizzes/self-check.yaml')).toContain('客户满意度是客户对服务的________与期望相比较的结果。');
+    const saved = read('quizzes/self-check.yaml');
+    expect(saved).toContain('客户满意度是客户对服务的________与期望相比较的结果。');
+    expect(saved).toContain('客户第三次来电投诉同一个问题，你首先应该怎么做？');
+    for (const texts of options) for (const t of texts) expect(saved).toContain(t);
     expect(await axeViolations()).toEqual([]);
   });
 
