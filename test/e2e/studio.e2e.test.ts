@@ -252,6 +252,23 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- self-check\n {2}- service-channels\n/);
   });
 
+  it('reorders modules by drag and drop, as a mouse user does', async () => {
+    const dragged = outline().locator('li.module', { hasText: '第 5 章 自我检查' }).locator('.row').first();
+    const target = outline().locator('li.module', { hasText: '服务渠道' });
+    const box = (await target.boundingBox())!;
+    // Dropped on the lower half of 服务渠道: after it, back at the end.
+    await dragged.dragTo(target, { targetPosition: { x: box.width / 2, y: box.height - 4 } });
+    await outline()
+      .getByRole('status')
+      .getByText('已将「自我检查」移到第 6 位，共 6 个。')
+      .waitFor({ timeout: 60_000 });
+    await outline()
+      .getByRole('button', { name: /第 6 章 自我检查/ })
+      .waitFor();
+    expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- service-channels\n {2}- self-check\n/);
+    expect(read('course.yaml')).toContain('# 课程文件：课程信息、章节顺序、及格分数和完成规则。');
+  });
+
   it('uploads an image with its alt text into the page at the cursor', async () => {
     await openFromOutline('回顾要点');
     await main().locator('.cm-content').click();
