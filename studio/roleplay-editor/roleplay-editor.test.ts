@@ -223,6 +223,27 @@ describe('studio-roleplay-editor', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a run in the preview going when the editor renders again (it does not restart mid-play)', async () => {
+    api = stub();
+    const el = await open();
+    $<HTMLButtonElement>(el, '#node-1-open').click();
+    await waitUntil(() => $<HTMLButtonElement>(el, '#play')?.disabled === false, 'built');
+    $<HTMLButtonElement>(el, '#play').click();
+    type Player = HTMLElement & { roleplay: RolePlay; updateComplete: Promise<boolean> };
+    const player = (): Player => $<Player>(el, 'role-play');
+    await waitUntil(() => player()?.shadowRoot?.querySelector('input[value="c"]'), 'the preview plays');
+    const fed = player().roleplay;
+    player().shadowRoot!.querySelector<HTMLInputElement>('input[value="c"]')!.click();
+    // Any render of the editor (selecting another node here) must leave the learner's choice in place.
+    $<HTMLButtonElement>(el, '#node-0-open').click();
+    await el.updateComplete;
+    await player().updateComplete;
+    expect(player().roleplay).to.equal(fed);
+    expect(player().shadowRoot!.querySelector<HTMLInputElement>('input[value="c"]')!.checked).to.equal(true);
+    player().shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => textOf(player().shadowRoot).includes('好。'), 'the chosen reply is answered');
+  });
+
   it('shows a problem of the build at the reply it is about', async () => {
     api = stub({ validate: (text) => (text.includes('score: 5') ? [diagnostic(FILE, 16, '得分太高')] : []) });
     const el = await open();

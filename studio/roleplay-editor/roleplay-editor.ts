@@ -79,6 +79,8 @@ export class StudioRoleplayEditor extends LitElement {
   @state() private selected: number | null = null;
   /** The built role-play of the edited text; null while it has errors. */
   @state() private built: RolePlay | null = null;
+  /** The last role-play given to the preview, kept while the built file and the start node stay the same. */
+  private fed: { built: RolePlay; node: string; roleplay: RolePlay } | null = null;
   @state() private graph: RoleplayGraph = { unreachable: [], deadEnds: [] };
   /** The edited data the build's graph was computed for: after a change it is stale until the next render. */
   private graphData: Plain = null;
@@ -584,10 +586,21 @@ export class StudioRoleplayEditor extends LitElement {
     </fieldset>`;
   }
 
+  /**
+   * The role-play fed to the preview, the same object until the built file or the start node changes: `<role-play>`
+   * restarts on a new object, so a fresh one at each render of the editor threw the trainer back to the start mid-play.
+   */
+  private playFeed(built: RolePlay, node: string): RolePlay {
+    const fed = this.fed;
+    if (fed?.built === built && fed.node === node) return fed.roleplay;
+    this.fed = { built, node, roleplay: { ...built, start: node } };
+    return this.fed.roleplay;
+  }
+
   private renderPlay(): TemplateResult | typeof nothing {
     const play = this.playing;
     if (!play || !this.built) return nothing;
-    const roleplay: RolePlay = { ...this.built, start: play.node };
+    const roleplay = this.playFeed(this.built, play.node);
     return html`<section class="play" aria-labelledby="play-heading">
       <h3 id="play-heading" tabindex="-1">${msg(str`从节点 ${play.node} 试玩`)}</h3>
       <div

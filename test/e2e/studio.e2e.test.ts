@@ -191,15 +191,35 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await quiz.getByRole('region', { name: '学员看到的样子' }).locator('course-question').waitFor();
     expect(await axeViolations()).toEqual([]);
 
+    // A single-choice question through the form: prompt, three options with feedback, the answer picked from them.
+    await quiz.getByLabel('新题型').selectOption('single');
+    await button(quiz, '添加题目').click();
+    const single = quiz.getByRole('region', { name: /编辑第 3 题/ });
+    await single.getByRole('textbox', { name: '题干 *' }).fill('客户第三次来电投诉同一个问题，你首先应该怎么做？');
+    await button(single, '添加一项').click();
+    const options = [
+      ['先向客户致歉，并复述问题确认理解', '对。先致歉并确认问题，客户才会觉得被重视。'],
+      ['直接转给上级处理', '不对。转给上级之前，应先了解并确认客户的问题。'],
+      ['请客户按流程重新提交工单', '不对。让客户重复提交会让他更不满。'],
+    ] as const;
+    for (const [i, [optionText, feedback]] of options.entries()) {
+      const entry = single.getByRole('group', { name: new RegExp(`^第 ${i + 1} 项`) });
+      await entry.getByRole('textbox', { name: /^文字/ }).fill(optionText);
+      await entry.getByRole('textbox', { name: /^选中此项时的反馈/ }).fill(feedback);
+    }
+    await single.getByRole('radio', { name: /先向客户致歉/ }).check();
+    await quiz.getByText('这个文件没有发现问题。').waitFor({ timeout: 60_000 });
+    const preview = quiz.getByRole('region', { name: '学员看到的样子' });
+    await preview.locator('course-question').getByText('直接转给上级处理').waitFor({ timeout: 60_000 });
+    await preview.getByText('显示每个选项的反馈').click();
+    for (const [, feedback] of options) await preview.locator('.all-feedback').getByText(feedback).waitFor();
+    expect(await axeViolations()).toEqual([]);
     await button(quiz, '保存').click();
     await quiz.getByRole('status').getByText('已保存。').waitFor();
-    // The single-choice question the studio wrote with the quiz (options with feedback): previewed with every option's
-    // feedback, as the learner would see it.
-    await quiz.getByRole('button', { name: /^1\. \[单选\]/ }).click();
-    const preview = quiz.getByRole('region', { name: '学员看到的样子' });
-    await preview.locator('course-question').waitFor();
-    await preview.getByText('显示每个选项的反馈').click();
-    expect(read('quizzes/self-check.yaml')).toContain('客户满意度是客户对服务的________与期望相比较的结果。');
+    const saved = read('quizzes/self-check.yaml');
+    expect(saved).toContain('客户满意度是客户对服务的________与期望相比较的结果。');
+    expect(saved).toContain('客户第三次来电投诉同一个问题，你首先应该怎么做？');
+    for (const texts of options) for (const t of texts) expect(saved).toContain(t);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -230,6 +250,23 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(read('course.yaml')).toContain('opensAfterModules: true # 学完全部章节后才开放期末测验');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('STUDIO-APP');
     expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- self-check\n {2}- service-channels\n/);
+  });
+
+  it('reorders modules by drag and drop, as a mouse user does', async () => {
+    const dragged = outline().locator('li.module', { hasText: '第 5 章 自我检查' }).locator('.row').first();
+    const target = outline().locator('li.module', { hasText: '服务渠道' });
+    const box = (await target.boundingBox())!;
+    // Dropped on the lower half of 服务渠道: after it, back at the end.
+    await dragged.dragTo(target, { targetPosition: { x: box.width / 2, y: box.height - 4 } });
+    await outline()
+      .getByRole('status')
+      .getByText('已将「自我检查」移到第 6 位，共 6 个。')
+      .waitFor({ timeout: 60_000 });
+    await outline()
+      .getByRole('button', { name: /第 6 章 自我检查/ })
+      .waitFor();
+    expect(read('course.yaml')).toMatch(/- complaint-handling\n {2}- service-channels\n {2}- self-check\n/);
+    expect(read('course.yaml')).toContain('# 课程文件：课程信息、章节顺序、及格分数和完成规则。');
   });
 
   it('uploads an image with its alt text into the page at the cursor', async () => {
@@ -289,7 +326,21 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(validate).toContain('课程内容检查通过');
     expect(git('status', '--porcelain')).toBe('');
     const first = git('rev-list', '--max-parents=0', 'HEAD').trim();
-    console.log(git('diff', '--stat', first, 'HEAD'));
-    console.log(git('diff', first, 'HEAD', '--', 'course.yaml'));
+    expect(git('diff', '--name-only', first, 'HEAD').trim().split('\n')).toEqual([
+      'course.yaml',
+      'modules/01-service-concepts/01-what-is-service.md',
+      'modules/05-self-check/01-overview.md',
+      'modules/05-self-check/02-review.md',
+      'modules/05-self-check/03-call.roleplay.yaml',
+      'modules/05-self-check/media/checklist.png',
+      'modules/05-self-check/module.yaml',
+      'quizzes/self-check.yaml',
+    ]);
+    // course.yaml: only the new module's line (moved by keyboard to its place); every comment and value elsewhere kept.
+    const courseDiff = git('diff', '-U0', '--no-color', first, 'HEAD', '--', 'course.yaml');
+    expect(courseDiff.split('\n').filter((l) => /^[-+](?![-+])/.test(l))).toEqual(['+  - self-check']);
+    expect(git('diff', '--numstat', first, 'HEAD', '--', 'modules/01-service-concepts/01-what-is-service.md')).toMatch(
+      /^1\t1\t/,
+    );
   });
 });

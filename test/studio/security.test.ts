@@ -77,6 +77,22 @@ describe('paths outside the course folder', { timeout: 60_000 }, () => {
     expect(await rawGet(s.studio.url, '/studio/%2e%2e/%2e%2e/package.json')).toBe(404);
   });
 
+  it('answers 400, never 500, to a malformed request path', async () => {
+    const token = s.studio.token;
+    for (const path of [
+      `//?token=${token}`,
+      '//',
+      `//evil.example/api/outline?token=${token}`,
+      '///api/outline',
+      `http://127.0.0.1:${s.studio.port}/api/outline`,
+      '/studio/%E0%A4%A',
+      '/course/%zz',
+      '/api/export/%E0.zip',
+    ])
+      expect({ path, status: await rawGet(s.studio.url, path) }).toEqual({ path, status: 400 });
+    expect(await rawGet(s.studio.url, '/api/outline')).toBe(200);
+  });
+
   it('refuses a symlink that points out of the course, for reading and for writing', async () => {
     const outside = join(dirname(s.dir), `outside-${Date.now()}.md`);
     writeFileSync(outside, 'secret\n');

@@ -167,7 +167,7 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
       return json(res, 200, result);
     }
     if (path.startsWith('/api/export/') && method === 'GET') {
-      const name = decodeURIComponent(path.slice('/api/export/'.length));
+      const name = decodePath(path.slice('/api/export/'.length));
       const abs = join(exportDir(root), name);
       if (!/^[\w.-]+\.zip$/.test(name) || !existsSync(abs)) throw notFound(name);
       return file(res, abs, { 'Content-Disposition': `attachment; filename="${name}"` });
@@ -192,8 +192,9 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
       ['/studio/', uiDir],
       ['/course/', courseDist],
     ] as const) {
-      if (!url.pathname.startsWith(prefix) || !existsSync(dir)) continue;
-      const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+      if (!url.pathname.startsWith(prefix)) continue;
+      const rel = decodePath(url.pathname.slice(prefix.length)) || 'index.html';
+      if (!existsSync(dir)) continue;
       const { abs } = resolveCoursePath(dir, rel);
       if (existsSync(abs) && statSync(abs).isFile()) return file(res, abs);
     }
@@ -209,7 +210,7 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
             zh: `只接受通过 127.0.0.1:${port} 或 localhost:${port} 的访问。`,
             en: `Only requests to 127.0.0.1:${port} or localhost:${port} are answered.`,
           });
-        const url = new URL(req.url ?? '/', `http://${host}`);
+        const url = requestUrl(req.url, host);
         if (url.pathname.startsWith('/api/')) {
           if (!authorised(req, url))
             throw new StudioError(401, {
@@ -248,6 +249,30 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
         server.close(() => resolve());
       }),
   };
+}
+
+const malformed = (): StudioError => badRequest('请求的地址格式不正确。', 'The request path is malformed.');
+
+/**
+ * The request target parsed against its own origin. Only origin-form targets (`/…`) are answered: `//x` would read as a
+ * host and `http://…` or `*` are not paths, so they, like any target the URL parser refuses, are a 400, never a 500.
+ */
+function requestUrl(target: string | undefined, host: string): URL {
+  if (!target?.startsWith('/') || target.startsWith('//')) throw malformed();
+  try {
+    return new URL(`http://${host}${target}`);
+  } catch {
+    throw malformed();
+  }
+}
+
+/** `decodeURIComponent`, with a broken escape (`%E0`, `%zz`) answered 400 instead of thrown as a server error. */
+function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw malformed();
+  }
 }
 
 const sha = (text: string): Buffer => createHash('sha256').update(text).digest();
