@@ -18,6 +18,10 @@ export default tseslint.config(
       '.test-results/',
       'locales/generated/',
       'test/fixtures/',
+      // What the tests and tools write at run time (the LRS conformance suite, the LRS database, studio snapshots).
+      '.cache/',
+      '.data/',
+      '.studio/',
     ],
   },
   js.configs.recommended,
