@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { basicAuth, startServer } from '../../server/index.js';
 import { DEFAULT_BATCH_SIZE, Outbox } from '../../tracking/xapi/outbox.js';
+import { memoryStorage } from '../../tracking/xapi/memory-storage.js';
 import { generatedStatements } from './report-bench.js';
 
 export interface RecordsBench {
@@ -23,10 +24,9 @@ export async function benchRecords(count = 1000): Promise<RecordsBench> {
   const credentials = { key: 'bench', secret: 'bench-secret-0123456789abcdef' };
   const server = await startServer({ port: 0, dbPath: join(dir, 'lrs.db'), fresh: true, credentials });
   try {
-    const map = new Map<string, string>();
     let requests = 0;
     const outbox = new Outbox({
-      storage: { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) },
+      storage: memoryStorage(),
       key: 'bench-outbox',
       withLock: (task) => task(),
       send: async (statements) => {

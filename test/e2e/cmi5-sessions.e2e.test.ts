@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../../server/index.js';
 import { build } from '../../tools/build.js';
 import { launchChromium } from '../support/browser.js';
 import { copyCourse, editCourseYaml, TEST_COURSE_IRI } from '../support/course-copy.js';
-import { goTo, playRolePlay, takeQuiz } from '../support/tracking/learner-ui.js';
+import { goTo, playRolePlay, takeQuiz, queuedStatementIds } from '../support/tracking/learner-ui.js';
 import { xapiClient, type Client } from '../server/support.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../../shared/standards/cmi5/samples/scenarios', import.meta.url));
@@ -296,18 +296,7 @@ describe('cmi5 sessions against the embedded LRS', { timeout: 400_000 }, () => {
     await takeQuiz(page.mainFrame());
     await goTo(page.mainFrame(), ROLEPLAY);
     await playRolePlay(page.mainFrame());
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() =>
-            Object.keys(localStorage)
-              .filter((k) => k.endsWith(':outbox'))
-              .map((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: unknown[] }).queue.length)
-              .reduce((a, b) => a + b, 0),
-          ),
-        { timeout: 180_000 },
-      )
-      .toBe(0);
+    await expect.poll(async () => (await queuedStatementIds(page)).length, { timeout: 180_000 }).toBe(0);
     expect(hung).toBe(2);
     const sent = [...posted.keys()];
     const all = await statementsOf(launch.registration);
@@ -352,13 +341,7 @@ describe('cmi5 sessions against the embedded LRS', { timeout: 400_000 }, () => {
     const quizQuestions = await a
       .locator('course-quiz')
       .evaluate((el) => (el as unknown as { state: { questionIds: string[] } }).state.questionIds.length);
-    const pending = () =>
-      a.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.endsWith(':outbox'))
-          .map((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: unknown[] }).queue.length)
-          .reduce((n, m) => n + m, 0),
-      );
+    const pending = async () => (await queuedStatementIds(a)).length;
     await expect.poll(pending, { timeout: 120_000 }).toBe(0);
     await a.goto('about:blank');
     await b.goto('about:blank');

@@ -13,7 +13,7 @@ import { build } from '../../tools/build.js';
 import { launchSizes, XAPI_MODULES } from '../../tools/bundle-size.js';
 import { launchChromium } from '../../test/support/browser.js';
 import { xapiClient, type Client } from '../../test/server/support.js';
-import { goTo, playRolePlay, takeQuiz } from '../support/tracking/learner-ui.js';
+import { goTo, playRolePlay, takeQuiz, queuedStatementIds } from '../support/tracking/learner-ui.js';
 
 const COURSE = 'https://training.example.com/courses/telecom-customer-service';
 const QUIZ = '#/service-concepts/service-concepts-quiz';
@@ -247,11 +247,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());
     const quizText = await page.locator('course-quiz').innerText();
-    const queued = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.endsWith(':outbox'))
-        .flatMap((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: { id: string }[] }).queue.map((q) => q.id)),
-    );
+    const queued = await queuedStatementIds(page);
     expect(queued.length).toBeGreaterThan(3);
     // The keepalive send at pagehide leaves after the page is gone and is not held by the route, so some of the
     // session may arrive here already; the rest waits in this browser's outbox for the next launch.
@@ -304,18 +300,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     const registration = new URL(page.url()).searchParams.get('registration')!;
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() =>
-            Object.keys(localStorage)
-              .filter((k) => k.endsWith(':outbox'))
-              .map((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: unknown[] }).queue.length)
-              .reduce((a, b) => a + b, 0),
-          ),
-        { timeout: 120_000 },
-      )
-      .toBe(0);
+    await expect.poll(async () => (await queuedStatementIds(page)).length, { timeout: 120_000 }).toBe(0);
     expect(failures).toBe(4);
     await leave(page);
     await expect

@@ -17,6 +17,7 @@ import { build } from '../../tools/build.js';
 import { launchChromium } from '../support/browser.js';
 import { validFixture } from '../support/fixtures.js';
 import { xapiClient, type Client } from '../server/support.js';
+import { queuedStatementIds } from '../support/tracking/learner-ui.js';
 
 const V = (verb: string) => `http://adlnet.gov/expapi/verbs/${verb}`;
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
@@ -277,18 +278,7 @@ class Learner {
   /** Closes the tab once everything is saved, and waits for the session's terminated statement in the LRS. */
   async leave(): Promise<void> {
     const session = this.session!;
-    await expect
-      .poll(
-        () =>
-          this.page.evaluate(() =>
-            Object.keys(localStorage)
-              .filter((k) => k.endsWith(':outbox'))
-              .map((k) => (JSON.parse(localStorage.getItem(k)!) as { queue: unknown[] }).queue.length)
-              .reduce((a, b) => a + b, 0),
-          ),
-        { timeout: 60_000 },
-      )
-      .toBe(0);
+    await expect.poll(async () => (await queuedStatementIds(this.page)).length, { timeout: 60_000 }).toBe(0);
     session.leaving = Date.now();
     await this.page.goto('about:blank');
     const sessionsBefore = this.ledger.sessions.filter((s) => s.registration === session.registration).length;

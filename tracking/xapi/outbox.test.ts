@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from './memory-storage.js';
 import { backoff, DEFAULT_BATCH_SIZE, Outbox, retryAfter, type OutboxOptions } from './outbox.js';
 
 type Reply = number | 'network' | { status: number; retryAfter: string };
-
-/** An in-memory Storage, shared by "tabs" the way localStorage is. */
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
-}
 
 /** Like navigator.locks.request(name, { ifAvailable: true }): a tab that finds the lock held does nothing. */
 function sharedLock() {
@@ -134,6 +129,73 @@ describe('outbox', () => {
     await Promise.all([tabA.outbox.flush(), tabB.flush(), tabA.outbox.flush()]);
     await tabB.flush();
     expect(tabA.sent.flat().sort()).toEqual([1, 2, 3, 4].map((n) => statement(n).id));
+  });
+
+  it('a statement another tab adds while this one sends is kept, though localStorage reaches other tabs late', async () => {
+    // Two tabs' views of localStorage: each sees its own writes at once and the other tab's only at sync(), when
+    // every write lands in the order it was made (the last write to a key wins), as in a browser.
+    const writes: [string, string | null][] = [];
+    const view = () => {
+      const own = memoryStorage();
+      return {
+        storage: {
+          ...own,
+          get length() {
+            return own.map.size;
+          },
+          setItem: (k: string, v: string) => (own.setItem(k, v), void writes.push([k, v])),
+          removeItem: (k: string) => (own.removeItem(k), void writes.push([k, null])),
+        },
+        own,
+      };
+    };
+    const a = view();
+    const b = view();
+    const sync = () => {
+      for (const tab of [a, b]) {
+        for (const [k, v] of writes) v === null ? tab.own.removeItem(k) : tab.own.setItem(k, v);
+      }
+    };
+    const tabA = setup([], { storage: a.storage });
+    const tabB = new Outbox({ ...tabA.options, storage: b.storage });
+    tabA.outbox.add(statement(1));
+    sync();
+    const sending = tabA.outbox.flush();
+    tabB.add(statement(2)); // while tab A's request is on its way
+    await sending;
+    sync();
+    expect(tabB.pending()).toBe(1);
+    await tabB.flush();
+    sync();
+    expect(tabA.sent.flat()).toEqual([statement(1).id, statement(2).id]);
+    expect(tabA.outbox.pending()).toBe(0);
+  });
+
+  it('sends statements in the order they were added, also after a retry', async () => {
+    const { outbox, sent, advance } = setup(['network', 200, 200], { batchSize: 2 });
+    for (let n = 1; n <= 4; n++) outbox.add(statement(n));
+    await outbox.flush();
+    advance(1000);
+    await outbox.flush();
+    expect(sent).toEqual(
+      [
+        [1, 2],
+        [1, 2],
+        [3, 4],
+      ].map((b) => b.map((n) => statement(n).id)),
+    );
+  });
+
+  it('adopts an outbox stored as one value by an earlier version, losing nothing', async () => {
+    const storage = memoryStorage();
+    const old = { id: statement(9).id, statement: statement(9), attempts: 2, notBefore: 0 };
+    const aside = { statement: statement(8), status: 400, reason: 'LRS answered 400' };
+    storage.setItem('outbox:test', JSON.stringify({ queue: [old], setAside: [aside] }));
+    const { outbox, sent } = setup([], { storage });
+    expect(storage.getItem('outbox:test')).toBeNull();
+    expect(outbox.setAside()).toEqual([aside]);
+    await outbox.flush();
+    expect(sent).toEqual([[statement(9).id]]);
   });
 
   it('keepalive batches stay under the keepalive body limit', async () => {

@@ -3,18 +3,32 @@
  * anything is sent, so a reload, a closed tab or a dead network loses nothing. Sent in batches; network errors, 5xx
  * and 429 are retried with exponential backoff (honouring Retry-After); 409 counts as delivered (the LRS has that
  * id); any other 4xx isolates the statement that caused it and sets it aside, reported, never retried forever.
- * Only one tab of a launch sends at a time (a Web Lock), and it re-reads the stored outbox under the lock, so two
- * tabs never send a statement twice.
+ *
+ * Two tabs of one launch share the outbox. Each statement is stored under a key of its own (`<key>:q:<id>`), because
+ * localStorage has no transactions and reaches other tabs late: a whole-outbox value read, changed and written back
+ * by one tab would drop a statement another tab had just added. A tab only ever adds its own keys; sending, retrying
+ * and setting aside touch only the keys of the statements sent. Only one tab sends at a time (a Web Lock), and it
+ * re-reads the stored entries under the lock, so two tabs never send a statement twice.
  */
 import type { KeyValueStorage } from '../../core/progress-store.js';
+
+/** The part of the Web Storage API the outbox uses: it lists its own keys. */
+export interface OutboxStorage extends KeyValueStorage {
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
 
 export interface QueuedStatement {
   id: string;
   statement: unknown;
-  /** Failed sends so far. */
+  /** Failed sends so far; -1 marks a statement to send on its own (it was in a batch the LRS refused). */
   attempts: number;
   /** Not before this time (ms since epoch). */
   notBefore: number;
+  /** When it was added (ms since epoch) and the adding tab's counter: the order statements are sent in. */
+  added: number;
+  seq: number;
 }
 
 export interface SetAside {
@@ -23,16 +37,11 @@ export interface SetAside {
   reason: string;
 }
 
-interface Stored {
-  queue: QueuedStatement[];
-  setAside: SetAside[];
-}
-
 export type OutboxState = 'saved' | 'saving' | 'offline';
 
 export interface OutboxOptions {
-  storage: KeyValueStorage;
-  /** One outbox per launch (endpoint + registration). */
+  storage: OutboxStorage;
+  /** One outbox per launch (endpoint + registration): the prefix of its entries' keys. */
   key: string;
   /** POSTs a batch of statements to the LRS; `keepalive` on pagehide. Rejects on network errors and timeouts. */
   send: (
@@ -74,38 +83,51 @@ export class Outbox {
   private readonly now: () => number;
   private readonly batchSize: number;
   private readonly keepaliveBytes: number;
+  private readonly queuePrefix: string;
+  private readonly asidePrefix: string;
+  private seq = 0;
 
   constructor(private readonly options: OutboxOptions) {
     this.now = options.now ?? Date.now;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.keepaliveBytes = options.keepaliveBytes ?? 60_000;
+    this.queuePrefix = `${options.key}:q:`;
+    this.asidePrefix = `${options.key}:aside:`;
+    this.adoptSingleValueOutbox();
   }
 
   /** Stores a statement (it must carry its id); returns false when the browser refused to store it. */
   add(statement: { id: string }): boolean {
-    const stored = this.read();
-    if (stored.queue.some((q) => q.id === statement.id)) return true;
-    stored.queue.push({ id: statement.id, statement, attempts: 0, notBefore: 0 });
-    return this.write(stored);
+    const key = this.queuePrefix + statement.id;
+    if (this.options.storage.getItem(key) !== null) return true;
+    const entry: QueuedStatement = {
+      id: statement.id,
+      statement,
+      attempts: 0,
+      notBefore: 0,
+      added: this.now(),
+      seq: this.seq++,
+    };
+    return this.put(key, entry);
   }
 
   /** Statements not yet delivered (including ones waiting for a retry). */
   pending(): number {
-    return this.read().queue.length;
+    return this.queue().length;
   }
 
   setAside(): SetAside[] {
-    return this.read().setAside;
+    return this.entries<SetAside>(this.asidePrefix).map(([, entry]) => entry);
   }
 
   /** Sends every due statement, batch by batch, under the launch's lock. */
   flush(keepalive = false): Promise<void> {
     return this.options.withLock(async () => {
       for (;;) {
-        const stored = this.read();
-        const due = stored.queue.filter((q) => q.notBefore <= this.now());
+        const queue = this.queue();
+        const due = queue.filter((q) => q.notBefore <= this.now());
         if (due.length === 0) {
-          this.options.onState?.(stored.queue.length === 0 ? 'saved' : 'offline');
+          this.options.onState?.(queue.length === 0 ? 'saved' : 'offline');
           return;
         }
         this.options.onState?.('saving');
@@ -147,54 +169,93 @@ export class Outbox {
     } catch {
       status = 0; // Network error or timeout.
     }
-    const ids = new Set(batch.map((b) => b.id));
-    const stored = this.read();
     if ((status >= 200 && status < 300) || status === 409) {
-      stored.queue = stored.queue.filter((q) => !ids.has(q.id));
-      this.write(stored);
+      for (const q of batch) this.options.storage.removeItem(this.queuePrefix + q.id);
       return 'next';
     }
     if (status === 0 || status === 429 || status >= 500) {
       const delay = retryAfter(retryHeader, this.now());
-      for (const q of stored.queue) {
-        if (!ids.has(q.id)) continue;
+      for (const q of this.stillQueued(batch)) {
         q.attempts = Math.abs(q.attempts) + 1;
         q.notBefore = this.now() + (delay ?? backoff(q.attempts));
+        this.put(this.queuePrefix + q.id, q);
       }
-      this.write(stored);
       return 'stop';
     }
     // Another 4xx: with several statements, try each alone; a single one is set aside and reported.
     if (batch.length > 1) {
-      for (const q of stored.queue) if (ids.has(q.id)) q.attempts = -1;
-      this.write(stored);
+      for (const q of this.stillQueued(batch)) this.put(this.queuePrefix + q.id, { ...q, attempts: -1 });
       return 'next';
     }
-    const entry = stored.queue.find((q) => ids.has(q.id));
-    stored.queue = stored.queue.filter((q) => !ids.has(q.id));
-    if (entry) {
-      const aside = { statement: entry.statement, status, reason: `LRS answered ${status}` };
-      stored.setAside.push(aside);
-      this.options.onSetAside?.(aside);
-    }
-    this.write(stored);
+    const entry = batch[0]!;
+    const aside = { statement: entry.statement, status, reason: `LRS answered ${status}` };
+    this.put(this.asidePrefix + entry.id, aside);
+    this.options.storage.removeItem(this.queuePrefix + entry.id);
+    this.options.onSetAside?.(aside);
     return 'next';
   }
 
-  private read(): Stored {
-    try {
-      const text = this.options.storage.getItem(this.options.key);
-      const parsed = text ? (JSON.parse(text) as Stored) : null;
-      if (parsed && Array.isArray(parsed.queue) && Array.isArray(parsed.setAside)) return parsed;
-    } catch {
-      // Unreadable: start a new outbox (the old text stays under its key until overwritten by a write).
-    }
-    return { queue: [], setAside: [] };
+  /** The stored entries of `batch` as they are now (another tab may have delivered some while this one sent). */
+  private stillQueued(batch: QueuedStatement[]): QueuedStatement[] {
+    return batch.flatMap((q) => {
+      const entry = this.read<QueuedStatement>(this.queuePrefix + q.id);
+      return entry ? [entry] : [];
+    });
   }
 
-  private write(stored: Stored): boolean {
+  /** Every queued statement, in the order they were added. */
+  private queue(): QueuedStatement[] {
+    return this.entries<QueuedStatement>(this.queuePrefix)
+      .map(([, entry]) => entry)
+      .filter((q) => typeof q.id === 'string' && typeof q.attempts === 'number')
+      .sort((a, b) => (a.added ?? 0) - (b.added ?? 0) || (a.seq ?? 0) - (b.seq ?? 0));
+  }
+
+  private entries<T>(prefix: string): [string, T][] {
+    const { storage } = this.options;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys.flatMap((key) => {
+      const entry = this.read<T>(key);
+      return entry ? [[key, entry] as [string, T]] : [];
+    });
+  }
+
+  /**
+   * A browser may still hold an outbox from an earlier version, stored as one value ({ queue, setAside }) under the
+   * launch's key: its statements move to keys of their own, so nothing it held is lost.
+   */
+  private adoptSingleValueOutbox(): void {
+    const old = this.read<{ queue?: QueuedStatement[]; setAside?: (SetAside & { statement: { id?: string } })[] }>(
+      this.options.key,
+    );
+    if (!old || !Array.isArray(old.queue) || !Array.isArray(old.setAside)) return;
+    let moved = true;
+    old.queue.forEach((q, i) => {
+      const key = this.queuePrefix + q.id;
+      if (this.options.storage.getItem(key) === null) moved &&= this.put(key, { ...q, added: 0, seq: i });
+    });
+    old.setAside.forEach((aside, i) => {
+      moved &&= this.put(this.asidePrefix + (aside.statement.id ?? `adopted-${i}`), aside);
+    });
+    if (moved) this.options.storage.removeItem(this.options.key);
+  }
+
+  private read<T>(key: string): T | null {
     try {
-      this.options.storage.setItem(this.options.key, JSON.stringify(stored));
+      const text = this.options.storage.getItem(key);
+      return text ? (JSON.parse(text) as T) : null;
+    } catch {
+      return null; // Unreadable: left where it is, never overwritten.
+    }
+  }
+
+  private put(key: string, value: unknown): boolean {
+    try {
+      this.options.storage.setItem(key, JSON.stringify(value));
       return true;
     } catch {
       return false;

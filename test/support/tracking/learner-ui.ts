@@ -1,5 +1,14 @@
 /** Test support: a learner working through the course's UI in a frame, whatever question types the draw gives. */
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+
+/** The ids of the statements waiting in this browser's outboxes (tracking/xapi/outbox.ts: one key per statement). */
+export function queuedStatementIds(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => /:outbox:q:[^:]+$/.test(k))
+      .map((k) => k.slice(k.lastIndexOf(':') + 1)),
+  );
+}
 
 export async function goTo(frame: Frame, hash: string): Promise<void> {
   await frame.evaluate((h) => (location.hash = h), hash);
