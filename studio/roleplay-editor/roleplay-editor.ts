@@ -17,6 +17,7 @@ import { DEFAULT_LAYOUT, layoutGraph, type GraphEdge } from '../editor-support/g
 import { freeId } from '../editor-support/question-templates.js';
 import { objectFields, type FieldSpec, type JsonSchema } from '../editor-support/schema-fields.js';
 import { getAt, setAt, type Plain } from '../editor-support/yaml-edits.js';
+import { renderFileBar, renderFileProblems } from '../editor-support/file-chrome.js';
 import { YamlFileController } from '../editor-support/yaml-file-controller.js';
 import { roleplayEditorStyles } from './roleplay-editor.styles.js';
 
@@ -326,40 +327,15 @@ export class StudioRoleplayEditor extends LitElement {
   // Rendering helpers
 
   private renderBar(): TemplateResult {
-    const f = this.file;
-    const status = f.saving
-      ? msg('正在保存…')
-      : f.validating
-        ? msg('正在检查…')
-        : f.dirty
-          ? msg('有未保存的修改')
-          : msg('已保存');
-    return html`<div class="bar">
-      <p class="status">${this.path} · ${status}</p>
-      <button type="button" @click=${this.onUndo} ?disabled=${!f.canUndo}>${msg('撤销修改')}</button>
-      <button type="button" @click=${() => void this.onUndoSave()} ?disabled=${!f.canUndoSave || f.saving}>
-        ${msg('撤销上次保存')}
-      </button>
-      <button type="button" class="primary" @click=${() => void this.onSave()} ?disabled=${!f.dirty || f.saving}>
-        ${msg('保存')}
-      </button>
-    </div>`;
+    return renderFileBar(this.file, this.path, {
+      onUndo: () => this.onUndo(),
+      onUndoSave: () => void this.onUndoSave(),
+      onSave: () => void this.onSave(),
+    });
   }
 
   private renderProblems(): TemplateResult {
-    const mine = this.file.problems.filter((p) => p.diagnostic.file === this.path);
-    const others = this.file.problems.length - mine.length;
-    return html`<section aria-labelledby="problems-heading" class="problem-summary">
-      <h3 id="problems-heading">${msg('检查结果')}</h3>
-      ${this.file.saveError ? html`<p class="alert" role="alert">${pick(this.file.saveError)}</p>` : nothing}
-      ${
-        mine.length === 0
-          ? html`<p>${msg('这个文件没有发现问题。')}</p>`
-          : html`<p>${msg(str`这个文件有 ${mine.length} 个问题：`)}</p>
-              ${renderProblemList(mine)}`
-      }
-      ${others > 0 ? html`<p>${msg(str`课程中其他文件还有 ${others} 个问题。`)}</p>` : nothing}
-    </section>`;
+    return renderFileProblems(this.file, this.path);
   }
 
   private renderSettings(schema: JsonSchema): TemplateResult {
