@@ -38,6 +38,13 @@ const placeholderStyles =
   '.first-page-only{visibility:var(--first-page-visibility,visible)}' +
   '.first-page-loading{display:var(--first-page-loading,none)}';
 
+/**
+ * The prerender puts `<main>` before the table of contents in source order, so the parser reaches the page's text
+ * (and the first frame shows it) before it has read the whole course outline. `order` puts the outline back where the
+ * player has it (the grid's first cell; hidden on a phone), so nothing moves at take-over.
+ */
+const sourceOrderStyles = '.layout>nav.toc{order:-1}';
+
 export interface FirstPage {
   /** The item shown: the first of the reading sequence. */
   location: Location;
@@ -90,10 +97,10 @@ export function renderFirstPage(index: CourseIndex, modules: readonly ModuleData
   }</nav>
 <noscript><p class="notice">本课程需要启用 JavaScript 才能记录学习进度和答题。This course needs JavaScript.</p></noscript>
 </main>`;
-  const player = `${header}<div class="layout">${toc}${main}</div>`;
+  const player = `${header}<div class="layout">${main}${toc}</div>`;
   return {
     location,
-    html: `<div data-first-page="${attr(toHash(location))}">${shadow([visuallyHidden, coursePlayerStyles], player, placeholderStyles)}</div>`,
+    html: `<div data-first-page="${attr(toHash(location))}">${shadow([visuallyHidden, coursePlayerStyles], player, placeholderStyles + sourceOrderStyles)}</div>`,
   };
 }
 
