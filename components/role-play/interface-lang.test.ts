@@ -26,7 +26,7 @@ async function mount(state: RolePlayState | null = null): Promise<RolePlayElemen
 function playToEnd(state: RolePlayState): RolePlayState {
   let next = state;
   while (!isEnded(rp, next)) {
-    next = continueFrom(choose(rp, next, currentNode(rp, next)!.replies[0]!.id));
+    next = continueFrom(choose(rp, next, currentNode(rp, next)!.replies![0]!.id));
   }
   return next;
 }
@@ -75,7 +75,7 @@ describe('<role-play> interface language inside Chinese course content', () => {
     expect(effectiveLang($(el, 'button[part~=continue]'))).to.equal('en');
     expect(effectiveLang($(el, '.feedback > p:not([class])'))).to.equal('zh-CN');
     const rule = $(el, '.rule');
-    expect(rule.textContent?.trim()).to.equal(`Rule: ${rp.nodes[0]!.replies[0]!.rule}`);
+    expect(rule.textContent?.trim()).to.equal(`Rule: ${rp.nodes[0]!.replies![0]!.rule}`);
     const [label, text] = [...deepTextNodes(rule)].filter((node) => node.data.trim());
     expect([effectiveLang(label!), effectiveLang(text!)]).to.deep.equal(['en', 'zh-CN']);
     expect(effectiveLang($(el, '.learner .speaker'))).to.equal('en');
