@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../shared/emit.js';
+import { uiLang } from '../shared/interface-lang.js';
 import { formatPoints, verdictOf, VERDICT_ICON } from '../shared/verdict.js';
 import type { QuestionResponse, QuestionState, Score } from '../../core/interactions.js';
 import { choiceIds, questionMarks, type Mark, type Marks } from '../../core/marks.js';
@@ -335,6 +336,7 @@ export class CourseQuestion extends LitElement {
       class="input"
       .options=${options}
       .multiple=${multiple}
+      .uiOptions=${this.question?.type === 'true-false'}
       .value=${this.choiceValue()}
       .marks=${this.marks()}
       ?disabled=${locked}
@@ -346,7 +348,7 @@ export class CourseQuestion extends LitElement {
     const kind = verdictOf(success, score.scaled);
     const icon = VERDICT_ICON[kind];
     const text = { correct: msg('回答正确'), partial: msg('部分正确'), incorrect: msg('回答不正确') }[kind];
-    return html`<p class="verdict verdict-${kind}">
+    return html`<p class="verdict verdict-${kind}" lang=${uiLang()}>
       <span class="verdict-icon" aria-hidden="true">${icon}</span>
       <span>${text}</span>
       <span class="score">${msg(str`得分：${formatPoints(score.raw)} / ${formatPoints(score.max)}`)}</span>
@@ -354,8 +356,8 @@ export class CourseQuestion extends LitElement {
   }
 
   /** Between an option and its feedback: read aloud too, so the two do not run together. */
-  private separator(): string {
-    return msg('：');
+  private separator(): TemplateResult {
+    return html`<span lang=${uiLang()}>${msg('：')}</span>`;
   }
 
   /** Feedback for what the learner picked or entered. */
@@ -383,9 +385,9 @@ export class CourseQuestion extends LitElement {
         const id = String(picked);
         return html`<ul class="option-feedback">
           <li>
-            ${renderMark(marks[id])}<span class="picked">${picked ? msg('对') : msg('错')}${this.separator()}</span>${
-              picked ? question.feedback.true : question.feedback.false
-            }
+            ${renderMark(marks[id])}<span class="picked"
+              ><span lang=${uiLang()}>${picked ? msg('对') : msg('错')}</span>${this.separator()}</span
+            >${picked ? question.feedback.true : question.feedback.false}
           </li>
         </ul>`;
       }
@@ -429,7 +431,7 @@ export class CourseQuestion extends LitElement {
         </ul>`;
         break;
       case 'true-false':
-        answer = html`<span>${question.answer ? msg('对') : msg('错')}</span>`;
+        answer = html`<span lang=${uiLang()}>${question.answer ? msg('对') : msg('错')}</span>`;
         break;
       case 'fill-in':
         answer = html`<span>${question.answer.join(' / ')}</span>`;
@@ -445,14 +447,16 @@ export class CourseQuestion extends LitElement {
             (source) =>
               html`<li>
                 ${source.text}<span aria-hidden="true"> → </span
-                ><span class="visually-hidden">${msg('对应')}</span
+                ><span class="visually-hidden" lang=${uiLang()}>${msg('对应')}</span
                 >${question.targets.find((target) => target.id === question.answer[source.id])?.text ?? ''}
               </li>`,
           )}
         </ul>`;
         break;
     }
-    return html`<div class="correct-answer"><span class="label">${msg('正确答案：')}</span>${answer}</div>`;
+    return html`<div class="correct-answer">
+      <span class="label" lang=${uiLang()}>${msg('正确答案：')}</span>${answer}
+    </div>`;
   }
 
   private renderFeedback(question: Question): TemplateResult | typeof nothing {
@@ -462,7 +466,7 @@ export class CourseQuestion extends LitElement {
       ${this.renderVerdict(result.success, result.score)} ${this.renderResponseFeedback(question, result.success)}
       ${
         this.canRetry
-          ? html`<p class="tries-note">
+          ? html`<p class="tries-note" lang=${uiLang()}>
               ${msg(str`还有 ${triesLeft(this.rules, this.attempt)} 次机会，可以再试一次。`)} ${this.retryCreditNote()}
             </p>`
           : nothing
@@ -489,7 +493,7 @@ export class CourseQuestion extends LitElement {
               str`再试一次后的答案未检查，本题按上次检查的结果计分：${formatPoints(counted.raw)} / ${formatPoints(counted.max)}`,
             )
           : msg('答案未检查，本题计 0 分');
-    return html`<p class="verdict verdict-incorrect">${text}</p>`;
+    return html`<p class="verdict verdict-incorrect" lang=${uiLang()}>${text}</p>`;
   }
 
   override render() {
@@ -502,14 +506,14 @@ export class CourseQuestion extends LitElement {
       <fieldset part="fieldset" class="question question-${question.type}">
         <legend part="prompt" class="prompt">
           <span class="prompt-text">${question.prompt}</span>
-          <span class="type-hint">${this.typeHint(question.type)}</span>
+          <span class="type-hint" lang=${uiLang()}>${this.typeHint(question.type)}</span>
         </legend>
         ${this.inputRenderers[question.type](question, locked)}
       </fieldset>
       ${
         this.review || this.deferred
           ? nothing
-          : html`<div class="actions">
+          : html`<div class="actions" lang=${uiLang()}>
               ${
                 this.checked
                   ? nothing
@@ -544,7 +548,9 @@ export class CourseQuestion extends LitElement {
         ${this.renderFeedback(question)} ${revealing ? this.renderCorrectAnswer(question) : nothing}
         ${
           revealing && question.explanation
-            ? html`<p class="explanation"><span class="label">${msg('解析：')}</span>${question.explanation}</p>`
+            ? html`<p class="explanation">
+                <span class="label" lang=${uiLang()}>${msg('解析：')}</span>${question.explanation}
+              </p>`
             : nothing
         }
       </div>

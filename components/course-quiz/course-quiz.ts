@@ -4,6 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../shared/emit.js';
+import { uiLang } from '../shared/interface-lang.js';
 import { formatPoints, verdictOf, VERDICT_ICON } from '../shared/verdict.js';
 import type { QuestionState, QuizAttemptState } from '../../core/interactions.js';
 import {
@@ -234,9 +235,9 @@ export class CourseQuiz extends LitElement {
     const left = attemptsLeft(this.quiz, state);
     const canStart = canStartAttempt(this.quiz, state);
     return html`<section part="intro" aria-labelledby="intro-heading">
-      <h2 id="intro-heading" tabindex="-1" data-focus-heading>${msg('测验说明')}</h2>
+      <h2 id="intro-heading" tabindex="-1" data-focus-heading lang=${uiLang()}>${msg('测验说明')}</h2>
       ${this.quiz.intro ? html`<p>${this.quiz.intro}</p>` : nothing}
-      <dl part="facts" class="facts">
+      <dl part="facts" class="facts" lang=${uiLang()}>
         <div>
           <dt>${msg('题目数量')}</dt>
           <dd>${msg(str`${state.questionIds.length} 题`)}</dd>
@@ -260,10 +261,10 @@ export class CourseQuiz extends LitElement {
       </dl>
       ${
         canStart
-          ? html`<div class="actions">
+          ? html`<div class="actions" lang=${uiLang()}>
               <button part="button" class="primary" type="button" @click=${this.onStart}>${msg('开始测验')}</button>
             </div>`
-          : html`<p class="note">${msg('你已用完全部作答次数。')}</p>`
+          : html`<p class="note" lang=${uiLang()}>${msg('你已用完全部作答次数。')}</p>`
       }
     </section>`;
   }
@@ -276,14 +277,14 @@ export class CourseQuiz extends LitElement {
     const unanswered = this.deferred ? withoutResponse(this.quiz, state).length : unansweredIds(state).length;
     const position = msg(str`第 ${index + 1} 题，共 ${total} 题`);
     return html`<section aria-labelledby="progress-label">
-      <div part="progress" class="progress">
+      <div part="progress" class="progress" lang=${uiLang()}>
         <h2 id="progress-label" class="progress-label" tabindex="-1" data-focus-progress>${position}</h2>
         <div class="bar" aria-hidden="true">
           <span style=${styleMap({ width: `${total > 0 ? ((index + 1) / total) * 100 : 0}%` })}></span>
         </div>
       </div>
       ${question ? this.questionTemplate(question, state, false) : nothing}
-      <div part="nav" class="actions split">
+      <div part="nav" class="actions split" lang=${uiLang()}>
         <button part="button" type="button" ?disabled=${index === 0} @click=${this.onPrevious}>${msg('上一题')}</button>
         ${
           last
@@ -293,7 +294,7 @@ export class CourseQuiz extends LitElement {
             : html`<button part="button" class="primary" type="button" @click=${this.onNext}>${msg('下一题')}</button>`
         }
       </div>
-      <dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
+      <dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text" lang=${uiLang()}>
         <h2 id="confirm-heading">${msg('确定提交测验吗？')}</h2>
         <p id="confirm-text">
           ${
@@ -320,12 +321,12 @@ export class CourseQuiz extends LitElement {
     const left = attemptsLeft(this.quiz, state);
     const reviewable = answersVisible(this.quiz, state);
     return html`<section part="result" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabindex="-1" data-focus-heading>${msg('测验结果')}</h2>
-      <p part="score" class="score">
+      <h2 id="result-heading" tabindex="-1" data-focus-heading lang=${uiLang()}>${msg('测验结果')}</h2>
+      <p part="score" class="score" lang=${uiLang()}>
         <span>${msg('得分')}</span>
         <strong class="percent">${score}%</strong>
       </p>
-      <p part="verdict" class="verdict ${result.passed ? 'passed' : 'failed'}">
+      <p part="verdict" class="verdict ${result.passed ? 'passed' : 'failed'}" lang=${uiLang()}>
         <span class="icon" aria-hidden="true"><span>${result.passed ? '✓' : '✕'}</span></span>
         <span>
           ${
@@ -335,30 +336,37 @@ export class CourseQuiz extends LitElement {
           }
         </span>
       </p>
-      <p>${msg(str`答对 ${correct} 题，共 ${result.questions.length} 题`)}</p>
+      <p lang=${uiLang()}>${msg(str`答对 ${correct} 题，共 ${result.questions.length} 题`)}</p>
       ${
         best && state.results.length > 1 && best !== result
-          ? html`<p class="note">${msg(str`历次最高分：${percent(best.score.scaled)}%`)}</p>`
+          ? html`<p class="note" lang=${uiLang()}>${msg(str`历次最高分：${percent(best.score.scaled)}%`)}</p>`
           : nothing
       }
-      <ol part="summary" class="summary-list" aria-label=${msg('各题得分')}>
+      <span id="summary-label" hidden lang=${uiLang()}>${msg('各题得分')}</span>
+      <ol part="summary" class="summary-list" aria-labelledby="summary-label">
         ${result.questions.map((q, i) => {
           const verdict = verdictOf(q.success, q.score.scaled);
           const label = verdict === 'correct' ? msg('正确') : verdict === 'partial' ? msg('部分正确') : msg('错误');
           const icon = VERDICT_ICON[verdict];
           return html`<li class=${verdict}>
-            <span class="status"><span aria-hidden="true">${icon}</span>${msg(str`第 ${i + 1} 题：${label}`)}</span>
+            <span class="status" lang=${uiLang()}
+              ><span aria-hidden="true">${icon}</span>${msg(str`第 ${i + 1} 题：${label}`)}</span
+            >
             <span class="prompt">${prompts.get(q.id) ?? q.id}</span>
-            <span class="points">${msg(str`得分 ${formatPoints(q.score.raw)} / ${formatPoints(q.score.max)}`)}</span>
+            <span class="points" lang=${uiLang()}
+              >${msg(str`得分 ${formatPoints(q.score.raw)} / ${formatPoints(q.score.max)}`)}</span
+            >
           </li>`;
         })}
       </ol>
       ${
         reviewable
           ? nothing
-          : html`<p class="note answers-hidden">${msg('通过测验或用完全部作答机会后，可以查看正确答案和解析。')}</p>`
+          : html`<p class="note answers-hidden" lang=${uiLang()}>
+              ${msg('通过测验或用完全部作答机会后，可以查看正确答案和解析。')}
+            </p>`
       }
-      <div class="actions">
+      <div class="actions" lang=${uiLang()}>
         ${
           reviewable
             ? html`<button part="button" type="button" @click=${this.onReview}>${msg('查看答题情况')}</button>`
@@ -372,10 +380,10 @@ export class CourseQuiz extends LitElement {
             : nothing
         }
       </div>
-      ${canRetry && left !== Infinity ? html`<p class="note">${msg(str`还可以再作答 ${left} 次。`)}</p>` : nothing}
+      ${canRetry && left !== Infinity ? html`<p class="note" lang=${uiLang()}>${msg(str`还可以再作答 ${left} 次。`)}</p>` : nothing}
       ${
         !canRetry && this.quiz.attempts > 0 && left === 0
-          ? html`<p class="note">${msg(str`你已用完全部 ${this.quiz.attempts} 次作答机会。`)}</p>`
+          ? html`<p class="note" lang=${uiLang()}>${msg(str`你已用完全部 ${this.quiz.attempts} 次作答机会。`)}</p>`
           : nothing
       }
     </section>`;
@@ -383,17 +391,17 @@ export class CourseQuiz extends LitElement {
 
   private renderReview(state: QuizAttemptState, questions: Question[]): TemplateResult {
     return html`<section part="review" aria-labelledby="review-heading">
-      <h2 id="review-heading" tabindex="-1" data-focus-heading>${msg('答题情况')}</h2>
+      <h2 id="review-heading" tabindex="-1" data-focus-heading lang=${uiLang()}>${msg('答题情况')}</h2>
       <ol class="review-list">
         ${questions.map(
           (question, i) =>
             html`<li>
-              <h3 class="review-label">${msg(str`第 ${i + 1} 题，共 ${questions.length} 题`)}</h3>
+              <h3 class="review-label" lang=${uiLang()}>${msg(str`第 ${i + 1} 题，共 ${questions.length} 题`)}</h3>
               ${this.questionTemplate(question, state, true)}
             </li>`,
         )}
       </ol>
-      <div class="actions">
+      <div class="actions" lang=${uiLang()}>
         <button part="button" class="primary" type="button" @click=${this.onBackToResult}>
           ${msg('返回测验结果')}
         </button>

@@ -1,9 +1,10 @@
 import { localized } from '@lit/localize';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Marks } from '../../core/marks.js';
 import type { DisplayItem } from '../../core/question-order.js';
+import { uiLang } from '../shared/interface-lang.js';
 import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-choice.styles.js';
@@ -30,6 +31,12 @@ export class QuestionChoice extends LitElement {
 
   /** Ids of the selected options. */
   @property({ attribute: false }) value: readonly string[] = [];
+
+  /**
+   * The options are interface words (true/false's 对 / 错), not course text: they are marked with the interface
+   * language instead of keeping the course's.
+   */
+  @property({ type: Boolean, attribute: 'ui-options' }) uiOptions = false;
 
   /** Locks the options (after a check or in review). */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -75,7 +82,7 @@ export class QuestionChoice extends LitElement {
                 ?disabled=${this.disabled}
                 @change=${this.onChange}
               />
-              <span class="text">${option.text}</span>
+              <span class="text" lang=${this.uiOptions ? uiLang() : nothing}>${option.text}</span>
               ${renderMark(mark)}
             </label>
           `;

@@ -1,8 +1,9 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Mark } from '../../core/marks.js';
+import { uiLang } from '../shared/interface-lang.js';
 import { QUESTION_CHANGE, QUESTION_SUBMIT, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-fill-in.styles.js';
@@ -25,7 +26,7 @@ export class QuestionFillIn extends LitElement {
   /** The learner's text, as typed. */
   @property() value = '';
 
-  /** Visible label of the input; defaults to 你的答案. */
+  /** Visible label of the input, in the course's language; defaults to 你的答案 (in the interface language). */
   @property() label = '';
 
   /** Locks the input (after a check or in review). */
@@ -53,7 +54,7 @@ export class QuestionFillIn extends LitElement {
 
   override render() {
     return html`
-      <label for="answer">${this.label || msg('你的答案')}</label>
+      <label for="answer" lang=${this.label ? nothing : uiLang()}>${this.label || msg('你的答案')}</label>
       <div class="row">
         <input
           id="answer"

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Marks } from '../../core/marks.js';
 import type { DisplayItem } from '../../core/question-order.js';
+import { uiLang } from '../shared/interface-lang.js';
 import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-matching.styles.js';
@@ -65,7 +66,7 @@ export class QuestionMatching extends LitElement {
                 ?disabled=${this.disabled}
                 @change=${(event: Event) => this.onChange(event, source)}
               >
-                <option value="" .selected=${chosen === ''}>${msg('请选择…')}</option>
+                <option value="" lang=${uiLang()} .selected=${chosen === ''}>${msg('请选择…')}</option>
                 ${this.targets.map(
                   (target) =>
                     html`<option value=${target.id} .selected=${chosen === target.id}>${target.text}</option>`,

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Marks } from '../../core/marks.js';
 import type { DisplayItem } from '../../core/question-order.js';
+import { renderUiText, uiLang, uiWithContent, withContent } from '../shared/interface-lang.js';
 import { QUESTION_CHANGE, notify, renderMark } from '../question-shared/question-shared.js';
 import { sharedStyles } from '../question-shared/question-shared.styles.js';
 import { styles } from './question-sequencing.styles.js';
@@ -31,6 +32,7 @@ export class QuestionSequencing extends LitElement {
   private grabbedFrom = -1;
   /** Id of the item being dragged with a pointer, if any. */
   @state() private dragging: string | null = null;
+  /** The live region's message (made with `withContent`: the item's text keeps the course's language). */
   @state() private announcement = '';
   /** True while focus is moved by code after a move, so the focus change does not drop the picked-up item. */
   private refocusing = false;
@@ -72,7 +74,9 @@ export class QuestionSequencing extends LitElement {
     order.splice(from, 1);
     order.splice(target, 0, id);
     this.value = order;
-    this.announce(msg(str`已将「${this.text(id)}」移到第 ${target + 1} 位，共 ${order.length} 位`));
+    this.announce(
+      withContent((text) => msg(str`已将「${text}」移到第 ${target + 1} 位，共 ${order.length} 位`), this.text(id)),
+    );
     notify(this, QUESTION_CHANGE);
   }
 
@@ -94,8 +98,12 @@ export class QuestionSequencing extends LitElement {
     const position = this.grabbedFrom + 1;
     const total = this.value.length;
     this.announce(
-      msg(
-        str`已拿起「${this.text(id)}」，当前第 ${position} 位，共 ${total} 位。按上下方向键移动，按空格键或回车键放下，按 Esc 键取消。`,
+      withContent(
+        (text) =>
+          msg(
+            str`已拿起「${text}」，当前第 ${position} 位，共 ${total} 位。按上下方向键移动，按空格键或回车键放下，按 Esc 键取消。`,
+          ),
+        this.text(id),
       ),
     );
   }
@@ -105,7 +113,9 @@ export class QuestionSequencing extends LitElement {
     if (id === null) return;
     this.grabbed = null;
     const position = this.value.indexOf(id) + 1;
-    this.announce(msg(str`已放下「${this.text(id)}」，第 ${position} 位，共 ${this.value.length} 位`));
+    this.announce(
+      withContent((text) => msg(str`已放下「${text}」，第 ${position} 位，共 ${this.value.length} 位`), this.text(id)),
+    );
   }
 
   private cancel(): void {
@@ -120,7 +130,12 @@ export class QuestionSequencing extends LitElement {
       this.value = order;
       notify(this, QUESTION_CHANGE);
     }
-    this.announce(msg(str`已取消移动，「${this.text(id)}」回到第 ${this.grabbedFrom + 1} 位，共 ${order.length} 位`));
+    this.announce(
+      withContent(
+        (text) => msg(str`已取消移动，「${text}」回到第 ${this.grabbedFrom + 1} 位，共 ${order.length} 位`),
+        this.text(id),
+      ),
+    );
     void this.refocus(`[data-handle="${id}"]`);
   }
 
@@ -220,7 +235,7 @@ export class QuestionSequencing extends LitElement {
   override render() {
     const total = this.value.length;
     return html`
-      <p id="instructions" class="hint">
+      <p id="instructions" class="hint" lang=${uiLang()}>
         ${msg('选中一项后按空格键拿起，用上下方向键移动，再按空格键或回车键放下，按 Esc 键取消；也可以用“上移”“下移”按钮或直接拖动。')}
       </p>
       <ol class="list" @focusout=${this.onFocusOut}>
@@ -252,7 +267,7 @@ export class QuestionSequencing extends LitElement {
                 @keydown=${(event: KeyboardEvent) => this.onHandleKeyDown(event, id)}
               >
                 <span class="position" aria-hidden="true">${index + 1}</span>
-                <span class="visually-hidden">${msg(str`第 ${index + 1} 位：`)}</span>
+                <span class="visually-hidden" lang=${uiLang()}>${msg(str`第 ${index + 1} 位：`)}</span>
                 <span class="text">${text}</span>
               </button>
               ${renderMark(mark)}
@@ -263,12 +278,11 @@ export class QuestionSequencing extends LitElement {
                   class="move"
                   data-move="up"
                   data-for=${id}
-                  aria-label=${msg(str`上移「${text}」`)}
-                  title=${msg('上移')}
                   ?disabled=${this.disabled || index === 0}
                   @click=${() => this.onMoveClick(id, 'up')}
                 >
-                  <span aria-hidden="true">↑</span>
+                  <span aria-hidden="true" title=${msg('上移')} lang=${uiLang()}>↑</span
+                  ><span class="visually-hidden">${uiWithContent((item) => msg(str`上移「${item}」`), text)}</span>
                 </button>
                 <button
                   type="button"
@@ -276,19 +290,20 @@ export class QuestionSequencing extends LitElement {
                   class="move"
                   data-move="down"
                   data-for=${id}
-                  aria-label=${msg(str`下移「${text}」`)}
-                  title=${msg('下移')}
                   ?disabled=${this.disabled || index === total - 1}
                   @click=${() => this.onMoveClick(id, 'down')}
                 >
-                  <span aria-hidden="true">↓</span>
+                  <span aria-hidden="true" title=${msg('下移')} lang=${uiLang()}>↓</span
+                  ><span class="visually-hidden">${uiWithContent((item) => msg(str`下移「${item}」`), text)}</span>
                 </button>
               </span>
             </li>
           `;
         })}
       </ol>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${renderUiText(this.announcement)}
+      </div>
     `;
   }
 }

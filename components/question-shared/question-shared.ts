@@ -7,6 +7,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Mark } from '../../core/marks.js';
+import { uiLang } from '../shared/interface-lang.js';
 
 /** Fired by an input component (on itself) whenever the learner changes the response; read it from `.value`. */
 export const QUESTION_CHANGE = 'question-change';
@@ -35,10 +36,10 @@ function markText(mark: Mark): string {
   }
 }
 
-/** Renders a mark as icon plus words (`✓ 正确`), or nothing. */
+/** Renders a mark as icon plus words (`✓ 正确`) in the interface language, or nothing. */
 export function renderMark(mark: Mark | undefined): TemplateResult | typeof nothing {
   if (!mark) return nothing;
-  return html`<span class="mark mark-${mark}" part="mark"
+  return html`<span class="mark mark-${mark}" part="mark" lang=${uiLang()}
     ><span class="mark-icon" aria-hidden="true">${markIcon(mark)}</span>${markText(mark)}</span
   >`;
 }

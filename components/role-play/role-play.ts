@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from '../shared/emit.js';
+import { uiLang, uiWithContent } from '../shared/interface-lang.js';
 import type { RolePlayState } from '../../core/interactions.js';
 import { ReportedState } from '../../core/reported-state.js';
 import { restoreRolePlay } from '../../core/roleplay-restore.js';
@@ -261,7 +262,7 @@ export class RolePlayElement extends LitElement {
       calm: msg('平静'),
       satisfied: msg('满意'),
     };
-    return html`<span class="mood" part="mood"
+    return html`<span class="mood" part="mood" lang=${uiLang()}
       ><span class="visually-hidden">${msg('情绪：')}</span
       ><span aria-hidden="true">${MOOD_ICONS[mood] ?? ''}</span>${labels[mood] ?? mood}</span
     >`;
@@ -281,7 +282,7 @@ export class RolePlayElement extends LitElement {
       ${
         node.narration
           ? html`<p class="narration" part="message narration">
-              <span class="visually-hidden">${msg('旁白：')}</span>${node.narration}
+              <span class="visually-hidden" lang=${uiLang()}>${msg('旁白：')}</span>${node.narration}
             </p>`
           : nothing
       }
@@ -306,7 +307,7 @@ export class RolePlayElement extends LitElement {
       items.push(
         html`<li class="turn">
           <div class="msg learner" part="message learner">
-            <p class="speaker">${msg('你')}</p>
+            <p class="speaker" lang=${uiLang()}>${msg('你')}</p>
             <p class="text">${reply?.text ?? ''}</p>
           </div>
         </li>`,
@@ -317,7 +318,7 @@ export class RolePlayElement extends LitElement {
       items.push(this.turnTemplate(currentNode(rp, view), !ended));
     }
     return html`<section class="dialogue" aria-labelledby="dialogue-heading">
-      <h2 id="dialogue-heading">${msg('对话')}</h2>
+      <h2 id="dialogue-heading" lang=${uiLang()}>${msg('对话')}</h2>
       <ol class="transcript" part="transcript">
         ${items}
       </ol>
@@ -336,20 +337,20 @@ export class RolePlayElement extends LitElement {
   private scenarioTemplate(): TemplateResult {
     const rp = this.roleplay;
     return html`<section class="scenario" part="scenario" aria-labelledby="scenario-heading">
-      <h2 id="scenario-heading">${msg('情景')}</h2>
+      <h2 id="scenario-heading" lang=${uiLang()}>${msg('情景')}</h2>
       <p>${rp.scenario}</p>
       <dl class="facts">
         <div>
-          <dt>${msg('客户')}</dt>
+          <dt lang=${uiLang()}>${msg('客户')}</dt>
           <dd>${rp.customer.name}${rp.customer.description ? html`，${rp.customer.description}` : nothing}</dd>
         </div>
         <div>
-          <dt>${msg('你的角色')}</dt>
+          <dt lang=${uiLang()}>${msg('你的角色')}</dt>
           <dd>${rp.learnerRole}</dd>
         </div>
         ${
           rp.required
-            ? html`<div>
+            ? html`<div lang=${uiLang()}>
                 <dt>${msg('达标要求')}</dt>
                 <dd>${this.requirementText(rp.required)}</dd>
               </div>`
@@ -362,7 +363,7 @@ export class RolePlayElement extends LitElement {
   private questionTemplate(node: RolePlayNode): TemplateResult {
     return html`<form part="replies" @submit=${this.onSubmit} novalidate>
       <fieldset>
-        <legend>${msg('你会怎么回答？')}</legend>
+        <legend lang=${uiLang()}>${msg('你会怎么回答？')}</legend>
         ${orderedReplies(node, this.order).map(
           (reply) =>
             html`<label class="option" part="option">
@@ -380,10 +381,10 @@ export class RolePlayElement extends LitElement {
       </fieldset>
       ${
         this.missingChoice
-          ? html`<p id="reply-error" class="error" role="alert">${msg('请先选择一个回答。')}</p>`
+          ? html`<p id="reply-error" class="error" role="alert" lang=${uiLang()}>${msg('请先选择一个回答。')}</p>`
           : nothing
       }
-      <div class="actions">
+      <div class="actions" lang=${uiLang()}>
         <button type="submit" part="button submit">${msg('确定')}</button>
       </div>
     </form>`;
@@ -404,13 +405,13 @@ export class RolePlayElement extends LitElement {
       weaker: msg(str`还有更好的回答，得 ${step.score} 分（最高 ${best} 分）`),
       harmful: msg(str`有害的回答，得 ${step.score} 分：这样说会伤害客户，本次演练不能再得到好结局`),
     };
-    return html`<h3 id="feedback-heading" tabindex="-1" class="verdict">
+    return html`<h3 id="feedback-heading" tabindex="-1" class="verdict" lang=${uiLang()}>
         <span aria-hidden="true">${VERDICT_ICONS[verdict]}</span>
         ${headings[verdict]}
       </h3>
       <p>${reply?.feedback ?? ''}</p>
-      ${reply?.rule ? html`<p class="rule">${msg(str`规则：${reply.rule}`)}</p>` : nothing}
-      <p class="score" part="score">${msg(str`当前得分 ${total} / 满分 ${max}`)}</p>`;
+      ${reply?.rule ? html`<p class="rule">${uiWithContent((rule) => msg(str`规则：${rule}`), reply.rule)}</p>` : nothing}
+      <p class="score" part="score" lang=${uiLang()}>${msg(str`当前得分 ${total} / 满分 ${max}`)}</p>`;
   }
 
   private endingTemplate(view: RolePlayState): TemplateResult | typeof nothing {
@@ -429,26 +430,26 @@ export class RolePlayElement extends LitElement {
     const harmful = harmfulSteps(rp, view.path).length;
     return html`<section class="ending ${run.outcome}" part="ending" aria-labelledby="ending-heading">
       <h2 id="ending-heading" tabindex="-1">
-        <span class="badge" part="outcome"
+        <span class="badge" part="outcome" lang=${uiLang()}
           ><span aria-hidden="true">${OUTCOME_ICONS[run.outcome] ?? ''}</span>${
             outcomeLabels[run.outcome] ?? run.outcome
           }</span
         >
-        <span class="visually-hidden">：</span>${ending.title}
+        <span class="visually-hidden" lang=${uiLang()}>${msg('：')}</span>${ending.title}
       </h2>
       ${
         capped
-          ? html`<p class="capped">
+          ? html`<p class="capped" lang=${uiLang()}>
               ${msg(
                 str`对话虽然走到了好结局，但你说过 ${harmful} 句有害的话（见下方“你的选择”中标为有害的回答），所以本次只能算一般结局。重新开始，试试不否认、不争辩、不推诿的说法。`,
               )}
             </p>`
           : html`<p>${ending.debrief}</p>`
       }
-      <p class="score" part="score">${msg(str`最终得分 ${run.score.raw} / 满分 ${run.score.max}`)}</p>
+      <p class="score" part="score" lang=${uiLang()}>${msg(str`最终得分 ${run.score.raw} / 满分 ${run.score.max}`)}</p>
       ${
         rp.required
-          ? html`<p class="met ${run.met ? '' : 'not-met'}">
+          ? html`<p class="met ${run.met ? '' : 'not-met'}" lang=${uiLang()}>
               <span aria-hidden="true">${run.met ? '✓' : '✕'}</span>
               ${
                 run.met
@@ -458,7 +459,7 @@ export class RolePlayElement extends LitElement {
             </p>`
           : nothing
       }
-      <h3>${msg('你的选择')}</h3>
+      <h3 lang=${uiLang()}>${msg('你的选择')}</h3>
       <ol class="path" part="path">
         ${view.path.map((step) => {
           const stepNode = findNode(rp, step.nodeId);
@@ -471,18 +472,18 @@ export class RolePlayElement extends LitElement {
               : msg(str`得 ${step.score} 分`);
           return html`<li class=${isHarmful(reply) ? 'harmful' : ''}>
             <span class="reply">${reply?.text ?? step.replyId}</span>
-            <span class="points">${points}</span>
+            <span class="points" lang=${uiLang()}>${points}</span>
           </li>`;
         })}
       </ol>
       ${
         best && view.runs > 1
-          ? html`<p class="best">
+          ? html`<p class="best" lang=${uiLang()}>
               ${msg(str`已完成 ${view.runs} 次；最佳成绩：${outcomeLabels[best.outcome]}，${best.score.raw} / ${best.score.max} 分`)}
             </p>`
           : nothing
       }
-      <div class="actions">
+      <div class="actions" lang=${uiLang()}>
         <button type="button" part="button restart" @click=${this.onRestart}>${msg('重新开始')}</button>
       </div>
     </section>`;
@@ -524,7 +525,7 @@ export class RolePlayElement extends LitElement {
       </div>
       ${
         view.showingFeedback
-          ? html`<div class="actions">
+          ? html`<div class="actions" lang=${uiLang()}>
               <button type="button" part="button continue" @click=${this.onContinue}>${msg('继续')}</button>
             </div>`
           : ended
