@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventEmitter } from 'node:events';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { agentKey, isObject, type JsonObject } from '../lrs/agents.js';
@@ -29,6 +29,7 @@ import {
   type LaunchMode,
   type Standard,
 } from './launches.js';
+import { contentTypeOf } from '../../core/content-types.js';
 
 export interface LmsOptions {
   db: Db;
@@ -53,24 +54,6 @@ const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 const PASSED = 'http://adlnet.gov/expapi/verbs/passed';
 const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-  '.map': 'application/json',
-};
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -379,7 +362,7 @@ export function createLms(options: LmsOptions) {
     const body = readFileSync(file);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Length': String(body.length),
       'Cache-Control': 'no-cache',
     });

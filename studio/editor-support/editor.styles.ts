@@ -1,163 +1,125 @@
 import { css } from 'lit';
 import { token } from '../../components/shared/tokens.styles.js';
+import { studioStyles } from '../shared/studio.styles.js';
 
-/** What both form editors share: the save bar, fields, problems, lists of entries and the confirmation dialog. */
-export const editorStyles = css`
-  :host {
-    display: block;
-    font-family: ${token('font')};
-    font-size: ${token('font-size')};
-    color: ${token('color-text')};
-  }
-  h2,
-  h3,
-  h4 {
-    color: ${token('color-strong')};
-    margin: 0 0 calc(${token('space')} / 2);
-  }
-  .bar {
-    position: sticky;
-    top: 0;
-    z-index: 2;
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(${token('space')} / 2);
-    align-items: center;
-    padding: calc(${token('space')} / 2) 0;
-    background: ${token('color-bg')};
-    border-bottom: 1px solid ${token('color-border-muted')};
-  }
-  .bar .status {
-    margin: 0 auto 0 0;
-    color: ${token('color-muted')};
-  }
-  button {
-    font: inherit;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-    cursor: pointer;
-  }
-  button.primary {
-    background: ${token('color-primary')};
-    border-color: ${token('color-primary')};
-    color: ${token('color-on-primary')};
-  }
-  button.danger {
-    color: ${token('color-error')};
-    border-color: ${token('color-error')};
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  section,
-  fieldset {
-    margin: 0 0 ${token('space')};
-    padding: ${token('space')};
-    background: ${token('color-surface')};
-    border: 1px solid ${token('color-border-muted')};
-    border-radius: ${token('radius')};
-  }
-  legend {
-    font-weight: 600;
-    color: ${token('color-strong')};
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0 0 0.75rem;
-  }
-  .field label,
-  .label {
-    font-weight: 600;
-  }
-  .required {
-    color: ${token('color-error')};
-  }
-  input[type='text'],
-  input[type='number'],
-  textarea,
-  select {
-    font: inherit;
-    width: 100%;
-    padding: 0.375rem 0.5rem;
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-  }
-  textarea {
-    resize: vertical;
-  }
-  .hint {
-    color: ${token('color-muted')};
-  }
-  .invalid input,
-  .invalid textarea,
-  .invalid select,
-  [aria-invalid='true'] {
-    border-color: ${token('color-error')};
-    border-width: 2px;
-  }
-  .problems {
-    margin: 0.25rem 0;
-    padding: 0 0 0 1.25rem;
-    color: ${token('color-error')};
-  }
-  .problems .warning {
-    color: ${token('color-warning')};
-  }
-  .problems .where {
-    font-weight: 600;
-  }
-  .problems .fix {
-    display: block;
-    color: ${token('color-text')};
-  }
-  .alert {
-    padding: calc(${token('space')} / 2) ${token('space')};
-    border-left: 4px solid ${token('color-error')};
-    background: ${token('color-surface')};
-  }
-  .entries {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
-  .entry-actions,
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
-    align-items: center;
-  }
-  .choice-row {
-    display: flex;
-    gap: 0.5rem;
-    align-items: baseline;
-    margin: 0.25rem 0;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0 0.375rem;
-    border-radius: ${token('radius')};
-    background: ${token('color-error')};
-    color: ${token('color-on-primary')};
-    font-size: 0.875em;
-  }
-  dialog {
-    max-width: 28rem;
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    padding: ${token('space')};
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
-  }
-`;
+/**
+ * What both form editors add to the studio's shared styles (buttons, inputs, hints, actions, dialogs): the save bar,
+ * sections, the field grid, problems and lists of entries.
+ */
+export const editorStyles = [
+  studioStyles,
+  css`
+    :host {
+      display: block;
+      font-size: ${token('font-size')};
+    }
+    h2,
+    h3,
+    h4 {
+      color: ${token('color-strong')};
+      margin: 0 0 calc(${token('space')} / 2);
+    }
+    .bar {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(${token('space')} / 2);
+      align-items: center;
+      padding: calc(${token('space')} / 2) 0;
+      background: ${token('color-bg')};
+      border-bottom: 1px solid ${token('color-border-muted')};
+    }
+    .bar .status {
+      margin: 0 auto 0 0;
+      color: ${token('color-muted')};
+    }
+    section,
+    fieldset {
+      margin: 0 0 ${token('space')};
+      padding: ${token('space')};
+      background: ${token('color-surface')};
+      border: 1px solid ${token('color-border-muted')};
+      border-radius: ${token('radius')};
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0 0 0.75rem;
+    }
+    .label {
+      font-weight: 600;
+    }
+    legend {
+      color: ${token('color-strong')};
+    }
+    .required {
+      color: ${token('color-error')};
+    }
+    input[type='text'],
+    input[type='number'],
+    textarea,
+    select {
+      width: 100%;
+    }
+    textarea {
+      resize: vertical;
+    }
+    .invalid input,
+    .invalid textarea,
+    .invalid select,
+    [aria-invalid='true'] {
+      border-color: ${token('color-error')};
+      border-width: 2px;
+    }
+    .problems {
+      margin: 0.25rem 0;
+      padding: 0 0 0 1.25rem;
+      color: ${token('color-error')};
+    }
+    .problems .warning {
+      color: ${token('color-warning')};
+    }
+    .problems .where {
+      font-weight: 600;
+    }
+    .problems .fix {
+      display: block;
+      color: ${token('color-text')};
+    }
+    .alert {
+      padding: calc(${token('space')} / 2) ${token('space')};
+      border-left: 4px solid ${token('color-error')};
+      background: ${token('color-surface')};
+    }
+    .entries {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .entry-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.375rem;
+      align-items: center;
+    }
+    .choice-row {
+      font-weight: 400;
+      display: flex;
+      gap: 0.5rem;
+      align-items: baseline;
+      margin: 0.25rem 0;
+    }
+    .badge {
+      display: inline-block;
+      padding: 0 0.375rem;
+      border-radius: ${token('radius')};
+      background: ${token('color-error')};
+      color: ${token('color-on-primary')};
+      font-size: 0.875em;
+    }
+  `,
+];

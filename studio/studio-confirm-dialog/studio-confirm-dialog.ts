@@ -1,7 +1,8 @@
 import { LitElement, html } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
 import { studioStyles } from '../shared/studio.styles.js';
+import { dialogActions } from '../shared/dialog-actions.js';
 
 /**
  * @summary A modal question before something that cannot be taken back in one step (deleting, restoring): the
@@ -50,10 +51,7 @@ export class StudioConfirmDialog extends LitElement {
       <form method="dialog">
         <h2 id="heading">${this.heading}</h2>
         <p id="message">${this.message}</p>
-        <div class="actions">
-          <button value="cancel">${msg('取消')}</button>
-          <button class="danger" value="confirm">${this.confirmLabel}</button>
-        </div>
+        ${dialogActions({ label: this.confirmLabel, value: 'confirm', kind: 'danger' })}
       </form>
     </dialog>`;
   }

@@ -5,6 +5,7 @@ import type { Bilingual, MediaResponse } from '../../core/studio-api.js';
 import type { StudioClient } from '../shared/api.js';
 import { bilingual } from '../shared/bilingual.js';
 import { studioStyles } from '../shared/studio.styles.js';
+import { dialogActions } from '../shared/dialog-actions.js';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -109,10 +110,7 @@ export class StudioMediaDialog extends LitElement {
           <span id="alt-error" class="error">${this.altError || nothing}</span>
         </div>
         <p role="alert" class="error">${bilingual(this.serverError)}</p>
-        <div class="actions">
-          <button value="cancel" formnovalidate>${msg('取消')}</button>
-          <button class="primary" value="upload" ?disabled=${this.busy}>${msg('上传并插入')}</button>
-        </div>
+        ${dialogActions({ label: msg('上传并插入'), value: 'upload', kind: 'primary', disabled: this.busy })}
       </form>
     </dialog>`;
   }

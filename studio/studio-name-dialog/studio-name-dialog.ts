@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { studioStyles } from '../shared/studio.styles.js';
+import { dialogActions } from '../shared/dialog-actions.js';
 
 /** What the trainer typed: the id (for something new) and the title. */
 export interface NameAnswer {
@@ -104,10 +105,7 @@ export class StudioNameDialog extends LitElement {
           />
           <span id="title-error" class="error">${this.titleError || nothing}</span>
         </div>
-        <div class="actions">
-          <button value="cancel" formnovalidate>${msg('取消')}</button>
-          <button class="primary" value="ok">${msg('确定')}</button>
-        </div>
+        ${dialogActions({ label: msg('确定'), value: 'ok', kind: 'primary' })}
       </form>
     </dialog>`;
   }

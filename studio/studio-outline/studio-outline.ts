@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Bilingual, Diagnostic, Outline, OutlineItem, OutlineOperation } from '../../core/studio-api.js';
@@ -220,10 +220,16 @@ export class StudioOutline extends LitElement {
       </button>`;
   }
 
-  private renderItem(module: string, item: OutlineItem, index: number, count: number) {
-    const movable: Movable = { kind: 'item', module, item };
+  /** A module or an item in the outline: its row, which can be dragged to another place, and what follows the row. */
+  private movableRow(
+    movable: Movable,
+    className: string,
+    row: TemplateResult,
+    below: TemplateResult | typeof nothing = nothing,
+  ) {
     const key = keyOf(movable);
     return html`<li
+      class=${className || nothing}
       data-key=${key}
       draggable="true"
       @dragstart=${(e: DragEvent) => this.onDragStart(e, movable)}
@@ -231,8 +237,29 @@ export class StudioOutline extends LitElement {
       @drop=${(e: DragEvent) => this.onDrop(e, movable)}
       @dragend=${this.onDragEnd}
     >
-      <div class=${this.rowClass(key)}>
-        <button
+      <div class=${this.rowClass(key)}>${row}</div>
+      ${below}
+    </li>`;
+  }
+
+  /** ✕ for a module, page, role-play or quiz; asks before it deletes. */
+  private deleteButton(label: string, operation: OutlineOperation, title: string) {
+    return html`<button
+      class="icon"
+      type="button"
+      aria-label=${label}
+      @click=${(e: Event) => this.confirmDelete(operation, title, e.currentTarget)}
+    >
+      ✕
+    </button>`;
+  }
+
+  private renderItem(module: string, item: OutlineItem, index: number, count: number) {
+    const movable: Movable = { kind: 'item', module, item };
+    return this.movableRow(
+      movable,
+      '',
+      html`<button
           class="title"
           type="button"
           aria-current=${this.current === item.path ? 'page' : 'false'}
@@ -252,16 +279,8 @@ export class StudioOutline extends LitElement {
         >
           ✎
         </button>
-        <button
-          class="icon"
-          type="button"
-          aria-label=${msg(str`删除「${item.title}」`)}
-          @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: item.path }, item.title, e.currentTarget)}
-        >
-          ✕
-        </button>
-      </div>
-    </li>`;
+        ${this.deleteButton(msg(str`删除「${item.title}」`), { op: 'deleteItem', path: item.path }, item.title)}`,
+    );
   }
 
   override render() {
@@ -281,19 +300,11 @@ export class StudioOutline extends LitElement {
       <ol class="modules" aria-label=${msg('章节')}>
         ${modules.map((module, index) => {
           const movable: Movable = { kind: 'module', id: module.id, title: module.title };
-          const key = keyOf(movable);
           const quiz = module.quiz;
-          return html`<li
-            class="module"
-            data-key=${key}
-            draggable="true"
-            @dragstart=${(e: DragEvent) => this.onDragStart(e, movable)}
-            @dragover=${(e: DragEvent) => this.onDragOver(e, movable)}
-            @drop=${(e: DragEvent) => this.onDrop(e, movable)}
-            @dragend=${this.onDragEnd}
-          >
-            <div class=${this.rowClass(key)}>
-              <button
+          return this.movableRow(
+            movable,
+            'module',
+            html`<button
                 class="title"
                 type="button"
                 aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
@@ -305,59 +316,44 @@ export class StudioOutline extends LitElement {
                 <span class="visually-hidden">${msg('（点击重命名）')}</span>
               </button>
               ${this.moveButtons(movable, index, modules.length, module.title)}
-              <button
-                class="icon"
-                type="button"
-                aria-label=${msg(str`删除章节「${module.title}」`)}
-                @click=${(e: Event) => this.confirmDelete({ op: 'deleteModule', id: module.id }, module.title, e.currentTarget)}
-              >
-                ✕
-              </button>
-            </div>
-            <ol class="items" aria-label=${msg(str`「${module.title}」的内容`)}>
-              ${module.items.map((item, i) => this.renderItem(module.id, item, i, module.items.length))}
-              ${
-                quiz
-                  ? html`<li>
-                      <div class="row">
-                        <button
-                          class="title"
-                          type="button"
-                          aria-current=${this.current === quiz.path ? 'page' : 'false'}
-                          @click=${() => this.open('quiz', quiz.path)}
-                        >
-                          <span class="label">${quiz.title}</span>
-                        </button>
-                        <span class="kind">${msg('测验')}</span>
-                        <button
-                          class="icon"
-                          type="button"
-                          aria-label=${msg(str`删除测验「${quiz.title}」`)}
-                          @click=${(e: Event) => this.confirmDelete({ op: 'deleteItem', path: quiz.path }, quiz.title, e.currentTarget)}
-                        >
-                          ✕
-                        </button>
-                      </div>
-                    </li>`
-                  : nothing
-              }
-            </ol>
-            <div class="add actions">
-              <button type="button" @click=${(e: Event) => this.add('page', module.id, e.currentTarget)}>
-                ${msg('+ 页面')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
-              </button>
-              <button type="button" @click=${(e: Event) => this.add('roleplay', module.id, e.currentTarget)}>
-                ${msg('+ 角色扮演')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
-              </button>
-              ${
-                quiz
-                  ? nothing
-                  : html`<button type="button" @click=${(e: Event) => this.add('quiz', module.id, e.currentTarget)}>
-                      ${msg('+ 测验')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
-                    </button>`
-              }
-            </div>
-          </li>`;
+              ${this.deleteButton(msg(str`删除章节「${module.title}」`), { op: 'deleteModule', id: module.id }, module.title)}`,
+            html`<ol class="items" aria-label=${msg(str`「${module.title}」的内容`)}>
+                ${module.items.map((item, i) => this.renderItem(module.id, item, i, module.items.length))}
+                ${
+                  quiz
+                    ? html`<li>
+                        <div class="row">
+                          <button
+                            class="title"
+                            type="button"
+                            aria-current=${this.current === quiz.path ? 'page' : 'false'}
+                            @click=${() => this.open('quiz', quiz.path)}
+                          >
+                            <span class="label">${quiz.title}</span>
+                          </button>
+                          <span class="kind">${msg('测验')}</span>
+                          ${this.deleteButton(msg(str`删除测验「${quiz.title}」`), { op: 'deleteItem', path: quiz.path }, quiz.title)}
+                        </div>
+                      </li>`
+                    : nothing
+                }
+              </ol>
+              <div class="add actions">
+                <button type="button" @click=${(e: Event) => this.add('page', module.id, e.currentTarget)}>
+                  ${msg('+ 页面')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
+                </button>
+                <button type="button" @click=${(e: Event) => this.add('roleplay', module.id, e.currentTarget)}>
+                  ${msg('+ 角色扮演')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
+                </button>
+                ${
+                  quiz
+                    ? nothing
+                    : html`<button type="button" @click=${(e: Event) => this.add('quiz', module.id, e.currentTarget)}>
+                        ${msg('+ 测验')}<span class="visually-hidden">${msg(str`（添加到「${module.title}」）`)}</span>
+                      </button>`
+                }
+              </div>`,
+          );
         })}
       </ol>
       ${

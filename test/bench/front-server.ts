@@ -6,24 +6,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.eot': 'application/vnd.ms-fontobject',
-};
+import { contentTypeOf } from '../../core/content-types.js';
 
 const compressible = (type: string | undefined): boolean =>
   !!type && /^(text\/(?!event-stream)|application\/(json|javascript|xml)|image\/svg)/.test(type);
@@ -71,7 +56,7 @@ export async function startFrontServer(
       if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
         return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       }
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       return send(req, res, 200, { 'content-type': type, 'cache-control': 'no-cache' }, readFileSync(file), file);
     }
     const proxied = request(

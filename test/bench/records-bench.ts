@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { basicAuth, startServer } from '../../server/index.js';
+import { startServer } from '../../server/index.js';
 import { DEFAULT_BATCH_SIZE, Outbox } from '../../tracking/xapi/outbox.js';
 import { memoryStorage } from '../../tracking/xapi/memory-storage.js';
+import { xapiClient } from '../server/support.js';
 import { generatedStatements } from './report-bench.js';
 
 export interface RecordsBench {
@@ -23,6 +24,7 @@ export async function benchRecords(count = 1000): Promise<RecordsBench> {
   const dir = mkdtempSync(join(tmpdir(), 'records-bench-'));
   const credentials = { key: 'bench', secret: 'bench-secret-0123456789abcdef' };
   const server = await startServer({ port: 0, dbPath: join(dir, 'lrs.db'), fresh: true, credentials });
+  const lrs = xapiClient(server.endpoint, credentials);
   try {
     let requests = 0;
     const outbox = new Outbox({
@@ -31,15 +33,7 @@ export async function benchRecords(count = 1000): Promise<RecordsBench> {
       withLock: (task) => task(),
       send: async (statements) => {
         requests++;
-        const response = await fetch(`${server.endpoint}statements`, {
-          method: 'POST',
-          headers: {
-            Authorization: basicAuth(credentials),
-            'X-Experience-API-Version': '1.0.3',
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify(statements),
-        });
+        const response = await lrs.request('POST', 'statements', statements);
         await response.arrayBuffer();
         return response;
       },

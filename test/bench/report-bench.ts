@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { basicAuth, startServer } from '../../server/index.js';
+import { startServer } from '../../server/index.js';
+import { xapiClient } from '../server/support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -72,6 +73,7 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
   const dir = mkdtempSync(join(tmpdir(), 'report-bench-'));
   const credentials = { key: 'bench', secret: 'bench-secret-0123456789abcdef' };
   const server = await startServer({ port: 0, dbPath: join(dir, 'lrs.db'), fresh: true, credentials });
+  const lrs = xapiClient(server.endpoint, credentials);
   try {
     // The course as learners get it, built afresh beside the database.
     const { build } = await import('../../tools/build.js');
@@ -84,15 +86,7 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
     const started = performance.now();
     let batch: unknown[] = [];
     const flush = async () => {
-      const response = await fetch(`${server.endpoint}statements`, {
-        method: 'POST',
-        headers: {
-          Authorization: basicAuth(credentials),
-          'X-Experience-API-Version': '1.0.3',
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify(batch),
-      });
+      const response = await lrs.request('POST', 'statements', batch);
       if (!response.ok) throw new Error(`LRS refused a batch: ${response.status} ${await response.text()}`);
       batch = [];
     };
@@ -109,9 +103,7 @@ export async function benchReport(count = 100_000): Promise<ReportBench> {
     let read = 0;
     let next: string | null = `${server.endpoint}statements?limit=500&ascending=true`;
     while (next) {
-      const response: Response = await fetch(next, {
-        headers: { Authorization: basicAuth(credentials), 'X-Experience-API-Version': '1.0.3' },
-      });
+      const response: Response = await lrs.request('GET', next);
       if (!response.ok) throw new Error(`LRS query failed: ${response.status} ${await response.text()}`);
       const page = (await response.json()) as { statements: unknown[]; more?: string };
       pages++;

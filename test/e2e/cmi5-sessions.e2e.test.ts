@@ -2,8 +2,7 @@
 // launch data (a masteryScore other than the course's 80; Review mode), failed then passed across two sessions,
 // requests to the LRS that hang past the adapter's timeout, and two tabs of one launch sharing this browser's outbox.
 // Every statement is read back from the LRS and checked by xapi-validation.
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,12 +10,12 @@ import validateStatement from 'xapi-validation';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseIndex } from '../../core/types.js';
-import { startServer, type RunningServer } from '../../server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { build } from '../../tools/build.js';
-import { launchChromium } from '../support/browser.js';
 import { copyCourse, editCourseYaml, TEST_COURSE_IRI } from '../support/course-copy.js';
 import { goTo, playRolePlay, takeQuiz, queuedStatementIds } from '../support/tracking/learner-ui.js';
-import { xapiClient, type Client } from '../server/support.js';
+import type { Client } from '../server/support.js';
+import { startPreviewLms, type PreviewLms } from '../support/preview-lms.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../../shared/standards/cmi5/samples/scenarios', import.meta.url));
 const sample = (scenario: string): Record<string, unknown> =>
@@ -32,6 +31,7 @@ const SILENT_CALL = '#/service-etiquette/rp-silent-call';
 const LAST_PAGE = '#/service-concepts/service-concepts-customer-churn';
 
 let course: ReturnType<typeof copyCourse>;
+let lms: PreviewLms;
 let dir: string;
 let server: RunningServer;
 let browser: Browser;
@@ -80,20 +80,15 @@ beforeAll(async () => {
     pool.draw = 2;
   }
   writeFileSync(finalFile, stringify(final));
-  dir = mkdtempSync(join(tmpdir(), 'cmi5-sessions-'));
-  await build({ root: course.dir, outDir: join(dir, 'dist') });
+  lms = await startPreviewLms('cmi5-sessions-', course.dir);
+  ({ dir, server, admin, browser } = lms);
   const index = JSON.parse(readFileSync(join(dir, 'dist', 'content', 'course.json'), 'utf8')) as CourseIndex;
   finalHash = `#/${index.finalAssessment!.id}/${index.finalAssessment!.items[0]!.id}`;
-  server = await startServer({ port: 0, dbPath: join(dir, 'lrs.sqlite'), courseDir: join(dir, 'dist') });
-  admin = xapiClient(server.endpoint, server.credentials);
-  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await lms?.close();
   course?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The LMS prepares a launch (LaunchData, token, `launched`), as its launcher page does. */

@@ -1,16 +1,12 @@
 // The preview LMS in Chromium: the real course, built as `npm run build` builds it, launched from the launcher in
 // each standard; the launch must reach the course with its parameters or API object, and the LMS's own records be
 // stored. axe checks the launcher and the records view; statement content with markup is shown as text.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/index.js';
-import { build } from '../../tools/build.js';
-import { launchChromium } from '../support/browser.js';
-import { statement, xapiClient, type Client } from '../server/support.js';
+import type { RunningServer } from '../../server/index.js';
+import { statement, type Client } from '../server/support.js';
+import { launchFromLauncher, startPreviewLms, type PreviewLms } from '../support/preview-lms.js';
 
 /** What the course frame reaches of scorm-again's API objects in its parent (the preview LMS's SCORM player). */
 interface Scorm12Api {
@@ -27,33 +23,22 @@ interface Scorm2004Api {
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let dir: string;
+let lms: PreviewLms;
 let server: RunningServer;
 let browser: Browser;
 let admin: Client;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'launcher-e2e-'));
-  await build({ outDir: join(dir, 'dist') });
-  server = await startServer({ port: 0, dbPath: join(dir, 'lrs.sqlite'), courseDir: join(dir, 'dist') });
-  admin = xapiClient(server.endpoint, server.credentials);
-  browser = await launchChromium();
+  lms = await startPreviewLms('launcher-e2e-');
+  ({ server, admin, browser } = lms);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => lms?.close());
 
-async function launchFromLauncher(standard: string, account: string, page?: Page): Promise<Page> {
+/** Launches from the launcher page, in a new page unless one is given. */
+async function launchCourse(standard: string, account: string, page?: Page): Promise<Page> {
   const p = page ?? (await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }));
-  await p.goto(server.url);
-  await p.locator('#course dl').waitFor();
-  await p.getByLabel(/学员姓名|Learner name/).fill(`学员 ${account}`);
-  await p.getByLabel(/学员账号|Learner account/).fill(account);
-  await p.locator(`input[name=standard][value=${standard}]`).check();
-  await p.locator('#launch').click();
+  await launchFromLauncher(p, server.url, { standard, account });
   return p;
 }
 
@@ -72,7 +57,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('launch in each standard', { timeout: 120_000 }, () => {
   it('cmi5: the course opens with endpoint, fetch, actor, registration and activityId; launched and LMS.LaunchData are stored', async () => {
-    const page = await launchFromLauncher('cmi5', 'e2e-cmi5');
+    const page = await launchCourse('cmi5', 'e2e-cmi5');
     await page.waitForURL(/\/course\/index\.html\?/);
     await page.locator('course-player').waitFor({ state: 'attached' });
     const params = new URL(page.url()).searchParams;
@@ -99,7 +84,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
   });
 
   it('xAPI: the course opens with endpoint, auth, actor, registration and activity_id', async () => {
-    const page = await launchFromLauncher('xapi', 'e2e-xapi');
+    const page = await launchCourse('xapi', 'e2e-xapi');
     await page.waitForURL(/\/course\/index\.html\?/);
     await page.locator('course-player').waitFor({ state: 'attached' });
     const params = new URL(page.url()).searchParams;
@@ -112,7 +97,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
   });
 
   it('SCORM 1.2: the course frame finds window.API with the pass mark, and a relaunch resumes the committed data', async () => {
-    const page = await launchFromLauncher('scorm12', 'e2e-scorm12');
+    const page = await launchCourse('scorm12', 'e2e-scorm12');
     await page.waitForURL(/\/lms\/scorm\//);
     const frame = await courseFrame(page);
     const found = await frame.evaluate(() => {
@@ -129,7 +114,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
     };
     await expect.poll(async () => (await stored())?.suspend_data ?? '', { timeout: 60_000 }).not.toBe('');
     const committed = await stored();
-    await launchFromLauncher('scorm12', 'e2e-scorm12', page);
+    await launchCourse('scorm12', 'e2e-scorm12', page);
     await page.waitForURL(/\/lms\/scorm\//);
     const again = await courseFrame(page);
     // Read once the course has initialised the session (before that the API answers nothing).
@@ -144,7 +129,7 @@ describe('launch in each standard', { timeout: 120_000 }, () => {
   });
 
   it('SCORM 2004: the course frame finds window.API_1484_11 with the scaled passing score', async () => {
-    const page = await launchFromLauncher('scorm2004', 'e2e-scorm2004');
+    const page = await launchCourse('scorm2004', 'e2e-scorm2004');
     await page.waitForURL(/\/lms\/scorm\//);
     const frame = await courseFrame(page);
     const found = await frame.evaluate(() => {
@@ -168,7 +153,7 @@ async function courseFrame(page: Page) {
 
 describe('records view', { timeout: 120_000 }, () => {
   it('shows markup in statements as text, live, and passes axe on phone and desktop in both languages', async () => {
-    const page = await launchFromLauncher('cmi5', 'e2e-records');
+    const page = await launchCourse('cmi5', 'e2e-records');
     await page.waitForURL(/\/course\/index\.html\?/);
     const params = new URL(page.url()).searchParams;
     const registration = params.get('registration')!;

@@ -1,18 +1,14 @@
 // The built course launched from the preview LMS as cmi5 and as xAPI, in Chromium, over real HTTP to the embedded
 // LRS: a learner takes a quiz, closes the tab and relaunches; every statement is read back from the LRS and checked
 // by xapi-validation, the cmi5 order and result rules, and the resume record in the state resource.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RollupOutput } from 'rollup';
 import validateStatement from 'xapi-validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/index.js';
-import { build } from '../../tools/build.js';
+import type { RunningServer } from '../../server/index.js';
 import { launchSizes, XAPI_MODULES } from '../../tools/bundle-size.js';
-import { launchChromium } from '../../test/support/browser.js';
-import { xapiClient, type Client } from '../../test/server/support.js';
+import type { Client } from '../server/support.js';
+import { launchFromLauncher, startPreviewLms, type PreviewLms } from '../support/preview-lms.js';
 import { goTo, playRolePlay, takeQuiz, queuedStatementIds } from '../support/tracking/learner-ui.js';
 
 const COURSE = 'https://training.example.com/courses/telecom-customer-service';
@@ -20,25 +16,18 @@ const QUIZ = '#/service-concepts/service-concepts-quiz';
 const ROLEPLAY = '#/service-concepts/rp-weather-forecast';
 const V = (verb: string) => `http://adlnet.gov/expapi/verbs/${verb}`;
 
-let dir: string;
+let lms: PreviewLms;
 let output: RollupOutput;
 let server: RunningServer;
 let browser: Browser;
 let admin: Client;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'course-lrs-'));
-  output = await build({ outDir: join(dir, 'dist') });
-  server = await startServer({ port: 0, dbPath: join(dir, 'lrs.sqlite'), courseDir: join(dir, 'dist') });
-  admin = xapiClient(server.endpoint, server.credentials);
-  browser = await launchChromium();
+  lms = await startPreviewLms('course-lrs-');
+  ({ output, server, admin, browser } = lms);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => lms?.close());
 
 interface Stmt {
   id: string;
@@ -49,14 +38,9 @@ interface Stmt {
   context?: { registration?: string; contextActivities?: Record<string, { id: string }[]> };
 }
 
-async function launchFromLauncher(page: Page, standard: string, account: string, mode = 'Normal'): Promise<void> {
-  await page.goto(server.url);
-  await page.locator('#course dl').waitFor();
-  await page.getByLabel(/学员姓名|Learner name/).fill(`学员 ${account}`);
-  await page.getByLabel(/学员账号|Learner account/).fill(account);
-  await page.locator(`input[name=standard][value=${standard}]`).check();
-  if (standard === 'cmi5') await page.locator('#launch-mode').selectOption(mode);
-  await page.locator('#launch').click();
+/** Launches from the launcher page and waits until the course player is in the page. */
+async function launchCourse(page: Page, standard: string, account: string, mode?: string): Promise<void> {
+  await launchFromLauncher(page, server.url, { standard, account, ...(mode ? { mode } : {}) });
   await page.waitForURL(/\/course\/index\.html\?/);
   await page.locator('course-player').waitFor({ state: 'attached' });
 }
@@ -79,7 +63,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await launchFromLauncher(page, 'cmi5', 'lrs-cmi5');
+    await launchCourse(page, 'cmi5', 'lrs-cmi5');
     const registration = new URL(page.url()).searchParams.get('registration')!;
     const activityId = new URL(page.url()).searchParams.get('activityId')!;
     await goTo(page.mainFrame(), QUIZ);
@@ -99,7 +83,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
 
     // Relaunch (same registration): the token is fetched again by the new launch, the state resource resumes.
     const again = await context.newPage();
-    await launchFromLauncher(again, 'cmi5', 'lrs-cmi5');
+    await launchCourse(again, 'cmi5', 'lrs-cmi5');
     expect(new URL(again.url()).searchParams.get('registration')).toBe(registration);
     await expect.poll(() => again.evaluate(() => location.hash), { timeout: 60_000 }).toBe(QUIZ);
     await expect.poll(() => again.locator('course-quiz').innerText(), { timeout: 60_000 }).toBe(quizText);
@@ -159,7 +143,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
   it('cmi5 Browse: nothing but initialized and terminated', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await launchFromLauncher(page, 'cmi5', 'lrs-cmi5-browse', 'Browse');
+    await launchCourse(page, 'cmi5', 'lrs-cmi5-browse', 'Browse');
     const registration = new URL(page.url()).searchParams.get('registration')!;
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());
@@ -175,7 +159,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
   it('xAPI: statements under the course IRI with the course → module → item hierarchy', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await launchFromLauncher(page, 'xapi', 'lrs-xapi');
+    await launchCourse(page, 'xapi', 'lrs-xapi');
     const registration = new URL(page.url()).searchParams.get('registration')!;
     await goTo(page.mainFrame(), '#/service-concepts/service-concepts-what-is-service');
     await goTo(page.mainFrame(), ROLEPLAY);
@@ -242,7 +226,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
     // A network fault injector in front of the LRS: every request to it fails as if the server were down.
     await context.route(`${endpoint}**`, (route) => route.abort('connectionrefused'));
     const page = await context.newPage();
-    await launchFromLauncher(page, 'xapi', 'lrs-offline');
+    await launchCourse(page, 'xapi', 'lrs-offline');
     const registration = new URL(page.url()).searchParams.get('registration')!;
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());
@@ -255,7 +239,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
 
     await context.unroute(`${endpoint}**`);
     const again = await context.newPage();
-    await launchFromLauncher(again, 'xapi', 'lrs-offline');
+    await launchCourse(again, 'xapi', 'lrs-offline');
     expect(new URL(again.url()).searchParams.get('registration')).toBe(registration);
     await expect.poll(() => again.evaluate(() => location.hash), { timeout: 60_000 }).toBe(QUIZ);
     await expect.poll(() => again.locator('course-quiz').innerText(), { timeout: 60_000 }).toBe(quizText);
@@ -296,7 +280,7 @@ describe('cmi5 and xAPI launches against the embedded LRS', { timeout: 300_000 }
       await route.continue();
     });
     const page = await context.newPage();
-    await launchFromLauncher(page, 'xapi', 'lrs-flaky');
+    await launchCourse(page, 'xapi', 'lrs-flaky');
     const registration = new URL(page.url()).searchParams.get('registration')!;
     await goTo(page.mainFrame(), QUIZ);
     await takeQuiz(page.mainFrame());

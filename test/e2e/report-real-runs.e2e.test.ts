@@ -5,23 +5,22 @@
  * ledger alone, runs `npm run report` against the LRS and checks every cell of completion.csv and items.csv.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import validateStatement from 'xapi-validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseIndex, ModuleData, Question, Quiz, RolePlay } from '../../core/types.js';
-import { startServer, type RunningServer } from '../../server/index.js';
-import { build } from '../../tools/build.js';
-import { launchChromium } from '../support/browser.js';
+import type { RunningServer } from '../../server/index.js';
 import { validFixture } from '../support/fixtures.js';
-import { xapiClient, type Client } from '../server/support.js';
+import type { Client } from '../server/support.js';
+import { startPreviewLms, type PreviewLms } from '../support/preview-lms.js';
 import { queuedStatementIds } from '../support/tracking/learner-ui.js';
 
 const V = (verb: string) => `http://adlnet.gov/expapi/verbs/${verb}`;
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 
+let lms: PreviewLms;
 let dir: string;
 let server: RunningServer;
 let browser: Browser;
@@ -639,23 +638,16 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
 // ---------------------------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'report-real-runs-'));
-  await build({ root: validFixture, outDir: join(dir, 'dist') });
+  lms = await startPreviewLms('report-real-runs-', validFixture);
+  ({ dir, server, admin, browser } = lms);
   const content = join(dir, 'dist', 'content');
   index = JSON.parse(readFileSync(join(content, 'course.json'), 'utf8')) as CourseIndex;
   modules = [...index.modules, ...(index.finalAssessment ? [index.finalAssessment] : [])].map(
     (m) => JSON.parse(readFileSync(join(content, m.href), 'utf8')) as ModuleData,
   );
-  server = await startServer({ port: 0, dbPath: join(dir, 'lrs.sqlite'), fresh: true, courseDir: join(dir, 'dist') });
-  admin = xapiClient(server.endpoint, server.credentials);
-  browser = await launchChromium();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => lms?.close());
 
 describe('the report from real runs of the course', { timeout: 600_000 }, () => {
   it('five learners play the course; every figure of completion.csv and items.csv follows from what they did', async () => {

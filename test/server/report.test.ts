@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuth, startServer, type RunningServer } from '../../server/index.js';
+import { startServer, type RunningServer } from '../../server/index.js';
 import type { Statement } from '../../report/classify.js';
 import { ReportError } from '../../report/lrs-reader.js';
 import { runReport, type RunState } from '../../report/run.js';
+import { xapiClient } from './support.js';
 import { IRI, REG1, REG2, catalog, li, statement, zhang } from '../../report/testing/fixture.js';
 
 let server: RunningServer;
@@ -18,15 +19,7 @@ let dir: string;
 const credentials = { key: 'report-test', secret: 'report-test-secret-0123456789' };
 
 async function post(statements: Statement[]): Promise<void> {
-  const response = await fetch(`${server.endpoint}statements`, {
-    method: 'POST',
-    headers: {
-      Authorization: basicAuth(credentials),
-      'X-Experience-API-Version': '1.0.3',
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(statements),
-  });
+  const response = await xapiClient(server.endpoint, credentials).request('POST', 'statements', statements);
   expect(response.status, await response.clone().text()).toBe(200);
 }
 

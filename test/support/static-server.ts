@@ -1,18 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.css': 'text/css',
-  '.xml': 'application/xml',
-};
+import { join, normalize } from 'node:path';
+import { contentTypeOf } from '../../core/content-types.js';
 
 /** Serves a built course folder over real HTTP on a free loopback port, as an LMS or web server would. */
 export async function serveDirectory(root: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -22,7 +12,7 @@ export async function serveDirectory(root: string): Promise<{ url: string; close
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': contentTypeOf(file) });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -16,10 +16,11 @@ import {
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { PackageKind } from './manifests.js';
 import { unzipFiles } from './zip.js';
+import { contentTypeOf } from '../../core/content-types.js';
 
 export interface UnpackedPackage {
   kind: PackageKind;
@@ -103,21 +104,6 @@ function readManifest(dir: string): Omit<UnpackedPackage, 'dir'> {
   throw new Error('Not an LMS package: it holds none of imsmanifest.xml, cmi5.xml or tincan.xml.');
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml; charset=utf-8',
-  '.xsd': 'application/xml; charset=utf-8',
-};
-
 /**
  * A request handler serving `dir` under `prefix` (e.g. `/content/telecom-customer-service-cmi5/`); returns false
  * for a request outside the prefix so the host server can handle it.
@@ -132,7 +118,7 @@ export function packageHandler(dir: string, prefix: string) {
     const target = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
     if (!existsSync(target)) return (void response.writeHead(404).end(), true);
     response.writeHead(200, {
-      'content-type': TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(target),
       'cache-control': 'no-cache',
     });
     createReadStream(target).pipe(response);

@@ -8,7 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type {
   OutlineOperation,
   PatchYamlRequest,
@@ -28,6 +28,7 @@ import { Renderer } from './render.js';
 import { openSnapshots } from './snapshots.js';
 import { CourseStore, notFound, type Changes } from './store.js';
 import { applyYamlEdits } from './yaml-edit.js';
+import { contentTypeOf } from '../../core/content-types.js';
 
 export interface StudioOptions {
   /** The course folder (course.yaml, modules/, quizzes/). */
@@ -54,21 +55,6 @@ export interface RunningStudio {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.zip': 'application/zip',
-  '.map': 'application/json',
-};
 const JSON_LIMIT = 8 * 1024 * 1024;
 
 export async function startStudio(options: StudioOptions): Promise<RunningStudio> {
@@ -184,7 +170,7 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const index = join(uiDir, 'index.html');
       if (existsSync(index)) return file(res, index, { 'Cache-Control': 'no-store' });
-      res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store' });
+      res.writeHead(200, { 'Content-Type': contentTypeOf('index.html'), 'Cache-Control': 'no-store' });
       res.end(placeholder(port));
       return;
     }
@@ -294,7 +280,7 @@ function json(res: ServerResponse, status: number, data: unknown): void {
 
 function file(res: ServerResponse, abs: string, headers: Record<string, string> = {}): void {
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(abs).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(abs),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     ...headers,
