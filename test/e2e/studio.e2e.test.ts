@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { rollup } from 'rollup';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RolePlay } from '../../core/types.js';
 import { createStudioConfig } from '../../rollup.studio.config.mjs';
 import { courseRoot, seedsDir } from '../../tools/paths.js';
 import { startStudio, type RunningStudio } from '../../tools/studio/server.js';
@@ -223,7 +225,7 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('adds a role-play and plays it from its start', async () => {
+  it('adds a role-play with three decisions and three endings in the graph editor, and plays to each ending', async () => {
     const module = outline().locator('li.module', { hasText: '自我检查' });
     await module.getByRole('button', { name: /^\+ 角色扮演/ }).click();
     await fillNameDialog('self-check-call', '自查来电');
@@ -234,11 +236,144 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       .first()
       .waitFor();
     expect(await axeViolations()).toEqual([]);
-    await roleplay.getByRole('button', { name: /开始/ }).first().click();
-    await button(roleplay, '从这个节点试玩').click();
-    await roleplay.locator('role-play').waitFor();
-    await roleplay.locator('role-play').getByRole('button').first().click();
+    const nodeList = roleplay.getByRole('list', { name: '节点列表' });
+    const nodeForm = roleplay.getByRole('region', { name: /^编辑节点/ });
+    const openNode = async (id: string): Promise<void> => {
+      await nodeList.getByRole('button', { name: new RegExp(`^${id}(\\s|$)`) }).click();
+      await nodeForm.getByRole('heading', { name: `编辑节点 ${id}`, exact: true }).waitFor();
+    };
+    /** A new node from the toolbar, renamed at once: the form opens on it. */
+    const addNode = async (kind: '添加对话节点' | '添加结局', id: string): Promise<void> => {
+      await button(roleplay, kind).click();
+      await nodeForm.getByRole('heading', { name: /^编辑节点 (n-new|end-new)/ }).waitFor();
+      await nodeForm.getByRole('textbox', { name: /^节点 id/ }).fill(id);
+      await nodeForm.getByRole('heading', { name: `编辑节点 ${id}`, exact: true }).waitFor();
+    };
+    type Reply = { text: string; score: number; feedback: string; next: string };
+    const writeReplies = async (line: string, replies: Reply[]): Promise<void> => {
+      await nodeForm.getByRole('textbox', { name: /^客户说的话/ }).fill(line);
+      for (const [i, reply] of replies.entries()) {
+        const group = nodeForm.getByRole('group', { name: new RegExp(`^回答 ${i + 1} ·`) });
+        await group.getByRole('textbox', { name: /^学员说的话/ }).fill(reply.text);
+        await group.getByRole('spinbutton', { name: /^得分/ }).fill(String(reply.score));
+        await group.getByRole('textbox', { name: /^选择后的反馈/ }).fill(reply.feedback);
+        await group.getByRole('combobox', { name: /^下一个节点的 id/ }).selectOption(reply.next);
+      }
+    };
+
+    // Three decisions (n-start → n-check → n-offer) and three endings (n-good, n-poor from the new file, n-wait),
+    // built from the leaves up so that every reply can be connected as it is written.
+    await addNode('添加结局', 'n-wait');
+    const ending = nodeForm.getByRole('group', { name: '结局' });
+    await ending.getByRole('combobox', { name: /^结局/ }).selectOption('neutral');
+    await ending.getByRole('textbox', { name: /^标题/ }).fill('客户勉强接受');
+    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('问题处理了，但补偿没有当场说清，客户还要再等回复。');
+    await addNode('添加对话节点', 'n-offer');
+    await writeReplies('那这几天的网费怎么算？', [
+      {
+        text: '按规定为您减免断网期间的月租，会体现在下月账单里。',
+        score: 2,
+        feedback: '主动说明补偿和去向，客户不用再追问。',
+        next: 'n-good',
+      },
+      {
+        text: '这个我要请示一下，稍后给您回电。',
+        score: 1,
+        feedback: '没有拒绝，但让客户再等一次，不如当场说明补偿规则。',
+        next: 'n-wait',
+      },
+    ]);
+    await addNode('添加对话节点', 'n-check');
+    await writeReplies('你查到什么了？我明天还要在家办公。', [
+      {
+        text: '查到是线路故障，已为您预约明天上午九点上门维修。',
+        score: 2,
+        feedback: '给出原因和确定的时间，客户能安排自己的事。',
+        next: 'n-offer',
+      },
+      {
+        text: '具体原因我也不清楚，您等通知吧。',
+        score: 0,
+        feedback: '没有信息也没有时间，客户只会更着急。',
+        next: 'n-poor',
+      },
+    ]);
+    await openNode('n-start');
+    await writeReplies('我家宽带又断了，这个月已经第三次了！', [
+      {
+        text: '非常抱歉又给您添麻烦了，我马上帮您查线路。',
+        score: 2,
+        feedback: '先致歉再行动，客户感到被重视。',
+        next: 'n-check',
+      },
+      {
+        text: '断网很正常，您重启一下路由器吧。',
+        score: 0,
+        feedback: '把问题推回给客户，第三次断网的客户会更生气。',
+        next: 'n-poor',
+      },
+    ]);
+    // The build finds nothing wrong: every node reachable, every path ends.
+    await roleplay.getByText('这个文件没有发现问题。').waitFor({ timeout: 60_000 });
+    expect(await nodeList.getByText(/从开始走不到|走不到任何结局/).count()).toBe(0);
     expect(await axeViolations()).toEqual([]);
+    await button(roleplay, '保存').click();
+    await roleplay.getByRole('status').getByText('已保存。').waitFor();
+
+    // Played as a trainer checks it: decision by decision to an ending, then again from the start for the others.
+    await openNode('n-start');
+    await button(nodeForm, '从这个节点试玩').click();
+    const learner = roleplay.getByRole('region', { name: '从节点 n-start 试玩' }).locator('role-play');
+    const answer = async (reply: string): Promise<void> => {
+      await learner.getByRole('radio', { name: reply }).check();
+      await button(learner, '确定').click();
+      await button(learner, '继续').click();
+    };
+    const reachEnding = async (title: string, outcome: string): Promise<void> => {
+      await learner.getByRole('heading', { name: new RegExp(`${outcome}.*${title}`) }).waitFor();
+    };
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await learner.getByText('你查到什么了？我明天还要在家办公。').waitFor();
+    await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
+    await learner.getByText('那这几天的网费怎么算？').waitFor();
+    await answer('按规定为您减免断网期间的月租，会体现在下月账单里。');
+    await reachEnding('客户满意', '好结局');
+    expect(await learner.getByText('最终得分 6 / 满分 6').count()).toBe(1);
+    expect(await axeViolations()).toEqual([]);
+
+    await button(learner, '重新开始').click();
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
+    // By keyboard this time: focus is on the customer's line after 继续; Tab into the replies, arrow to the second.
+    await learner.getByRole('radio', { name: '按规定为您减免断网期间的月租，会体现在下月账单里。' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => learner.getByRole('radio', { name: '这个我要请示一下，稍后给您回电。' }).isChecked())
+      .toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await button(learner, '继续').focus();
+    await page.keyboard.press('Enter');
+    await reachEnding('客户勉强接受', '一般结局');
+
+    await button(learner, '重新开始').click();
+    await answer('断网很正常，您重启一下路由器吧。');
+    await reachEnding('客户不满意', '差结局');
+    expect(await learner.getByText('已完成 3 次').count()).toBe(1);
+
+    // The file holds the graph as drawn, and only what the trainer wrote changed in it (its comment line kept).
+    const file = 'modules/05-self-check/03-call.roleplay.yaml';
+    const saved = read(file);
+    expect(saved.startsWith('# yaml-language-server: $schema=../../schemas/roleplay.schema.json\n')).toBe(true);
+    const nodes = (parse(saved) as RolePlay).nodes;
+    expect(nodes.map((n) => [n.id, n.replies?.map((r) => r.next) ?? n.ending?.outcome])).toEqual([
+      ['n-start', ['n-check', 'n-poor']],
+      ['n-good', 'good'],
+      ['n-poor', 'bad'],
+      ['n-wait', 'neutral'],
+      ['n-offer', ['n-good', 'n-wait']],
+      ['n-check', ['n-offer', 'n-poor']],
+    ]);
   });
 
   it('reorders modules by keyboard (announced), keeping course.yaml comments', async () => {
