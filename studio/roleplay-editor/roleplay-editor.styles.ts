@@ -113,6 +113,14 @@ export const roleplayEditorStyles = css`
     background: ${token('color-bg')};
     border-radius: ${token('radius')};
   }
+  .play-note {
+    padding: calc(${token('space')} / 2) ${token('space')};
+    border-left: 4px solid ${token('color-primary')};
+    background: ${token('color-bg')};
+  }
+  .play-note.behind {
+    border-left-color: ${token('color-warning')};
+  }
   .placeholder {
     color: ${token('color-muted')};
   }
