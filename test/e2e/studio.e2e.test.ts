@@ -19,6 +19,7 @@ import { launchChromium } from '../support/browser.js';
 import { copyCourse } from '../support/course-copy.js';
 
 const TOKEN = 'studio-e2e-token';
+const ROLEPLAY_FILE = 'modules/05-self-check/03-call.roleplay.yaml';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // A 1×1 PNG: the server decides the type by these bytes.
 const PNG = Buffer.from(
@@ -106,6 +107,15 @@ async function replaceInEditor(text: string, replacement: string): Promise<void>
     throw new Error(`"${target}" is not in the line`);
   }, text);
   await page.keyboard.insertText(replacement);
+}
+
+/** The text of the element with focus, through shadow roots. */
+function focusedText(): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.trim();
+  });
 }
 
 async function openFromOutline(name: string): Promise<void> {
@@ -236,6 +246,7 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       .first()
       .waitFor();
     expect(await axeViolations()).toEqual([]);
+    const settings = roleplay.getByRole('region', { name: '情景设置' });
     const nodeList = roleplay.getByRole('list', { name: '节点列表' });
     const nodeForm = roleplay.getByRole('region', { name: /^编辑节点/ });
     const openNode = async (id: string): Promise<void> => {
@@ -249,6 +260,7 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       await nodeForm.getByRole('textbox', { name: /^节点 id/ }).fill(id);
       await nodeForm.getByRole('heading', { name: `编辑节点 ${id}`, exact: true }).waitFor();
     };
+    const ending = nodeForm.getByRole('group', { name: '结局', exact: true });
     type Reply = { text: string; score: number; feedback: string; next: string };
     const writeReplies = async (line: string, replies: Reply[]): Promise<void> => {
       await nodeForm.getByRole('textbox', { name: /^客户说的话/ }).fill(line);
@@ -261,13 +273,24 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       }
     };
 
-    // Three decisions (n-start → n-check → n-offer) and three endings (n-good, n-poor from the new file, n-wait),
-    // built from the leaves up so that every reply can be connected as it is written.
+    // The new file's placeholders replaced: the scenario, the customer, the two endings' debriefs.
+    await settings.getByRole('textbox', { name: /^情景说明/ }).fill('宽带用户本月第三次断网，打来热线投诉。');
+    await settings
+      .getByRole('group', { name: '客户' })
+      .getByRole('textbox', { name: /^客户称呼/ })
+      .fill('刘女士');
+    await openNode('n-good');
+    await ending
+      .getByRole('textbox', { name: /^结局点评/ })
+      .fill('先致歉、给出维修时间、说明补偿，客户满意地挂了电话。');
+    await openNode('n-poor');
+    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('把问题推回给客户或含糊其辞，客户决定投诉到工信部。');
+    // Three decisions (n-start → n-check → n-offer) and three endings (n-good, n-poor, n-wait), built from the leaves
+    // up so that every reply can be connected as it is written.
     await addNode('添加结局', 'n-wait');
-    const ending = nodeForm.getByRole('group', { name: '结局' });
     await ending.getByRole('combobox', { name: /^结局/ }).selectOption('neutral');
     await ending.getByRole('textbox', { name: /^标题/ }).fill('客户勉强接受');
-    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('问题处理了，但补偿没有当场说清，客户还要再等回复。');
+    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('故障处理了，但补偿没有当场说清，客户还要再等回复。');
     await addNode('添加对话节点', 'n-offer');
     await writeReplies('那这几天的网费怎么算？', [
       {
@@ -317,19 +340,17 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await roleplay.getByText('这个文件没有发现问题。').waitFor({ timeout: 60_000 });
     expect(await nodeList.getByText(/从开始走不到|走不到任何结局/).count()).toBe(0);
     expect(await axeViolations()).toEqual([]);
-    await button(roleplay, '保存').click();
-    await roleplay.getByRole('status').getByText('已保存。').waitFor();
 
-    // Played as a trainer checks it: decision by decision to an ending, then again from the start for the others.
-    await openNode('n-start');
+    // Played before saving, as a trainer checks a draft: decision by decision to an ending, then again from the start.
     await button(nodeForm, '从这个节点试玩').click();
-    const learner = roleplay.getByRole('region', { name: '从节点 n-start 试玩' }).locator('role-play');
+    const preview = roleplay.getByRole('region', { name: '从节点 n-start 试玩' });
+    const learner = preview.locator('role-play');
     const answer = async (reply: string): Promise<void> => {
       await learner.getByRole('radio', { name: reply }).check();
       await button(learner, '确定').click();
       await button(learner, '继续').click();
     };
-    const reachEnding = async (title: string, outcome: string): Promise<void> => {
+    const reachEnding = async (outcome: string, title: string): Promise<void> => {
       await learner.getByRole('heading', { name: new RegExp(`${outcome}.*${title}`) }).waitFor();
     };
     await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
@@ -337,35 +358,42 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
     await learner.getByText('那这几天的网费怎么算？').waitFor();
     await answer('按规定为您减免断网期间的月租，会体现在下月账单里。');
-    await reachEnding('客户满意', '好结局');
-    expect(await learner.getByText('最终得分 6 / 满分 6').count()).toBe(1);
+    await reachEnding('好结局', '客户满意');
+    await learner.getByText('先致歉、给出维修时间、说明补偿，客户满意地挂了电话。').waitFor();
     expect(await axeViolations()).toEqual([]);
 
+    // Mid-run the trainer rewords the second decision's line: the preview says it starts again, and does.
     await button(learner, '重新开始').click();
     await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await openNode('n-check');
+    await nodeForm.getByRole('textbox', { name: /^客户说的话/ }).fill('查到原因了吗？我明天还要在家办公。');
+    await preview.getByText('对话已修改，试玩从节点 n-start 重新开始。').waitFor({ timeout: 60_000 });
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await learner.getByText('查到原因了吗？我明天还要在家办公。').waitFor();
     await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
-    // By keyboard this time: focus is on the customer's line after 继续; Tab into the replies, arrow to the second.
+    // This decision by keyboard: arrow to the second reply in the radio group, Tab to 确定, Enter; Enter on 继续.
     await learner.getByRole('radio', { name: '按规定为您减免断网期间的月租，会体现在下月账单里。' }).focus();
     await page.keyboard.press('ArrowDown');
     await expect
       .poll(() => learner.getByRole('radio', { name: '这个我要请示一下，稍后给您回电。' }).isChecked())
       .toBe(true);
     await page.keyboard.press('Tab');
+    await expect.poll(focusedText).toBe('确定');
     await page.keyboard.press('Enter');
     await button(learner, '继续').focus();
     await page.keyboard.press('Enter');
-    await reachEnding('客户勉强接受', '一般结局');
+    await reachEnding('一般结局', '客户勉强接受');
 
     await button(learner, '重新开始').click();
     await answer('断网很正常，您重启一下路由器吧。');
-    await reachEnding('客户不满意', '差结局');
-    expect(await learner.getByText('已完成 3 次').count()).toBe(1);
+    await reachEnding('差结局', '客户不满意');
+    await learner.getByText('把问题推回给客户或含糊其辞，客户决定投诉到工信部。').waitFor();
 
-    // The file holds the graph as drawn, and only what the trainer wrote changed in it (its comment line kept).
-    const file = 'modules/05-self-check/03-call.roleplay.yaml';
-    const saved = read(file);
-    expect(saved.startsWith('# yaml-language-server: $schema=../../schemas/roleplay.schema.json\n')).toBe(true);
-    const nodes = (parse(saved) as RolePlay).nodes;
+    await button(roleplay, '保存').click();
+    await roleplay.getByRole('status').getByText('已保存。').waitFor();
+    // Saving changed nothing the preview plays: the finished run is still on screen.
+    await reachEnding('差结局', '客户不满意');
+    const nodes = (parse(read(ROLEPLAY_FILE)) as RolePlay).nodes;
     expect(nodes.map((n) => [n.id, n.replies?.map((r) => r.next) ?? n.ending?.outcome])).toEqual([
       ['n-start', ['n-check', 'n-poor']],
       ['n-good', 'good'],
@@ -476,6 +504,28 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(courseDiff.split('\n').filter((l) => /^[-+](?![-+])/.test(l))).toEqual(['+  - self-check']);
     expect(git('diff', '--numstat', first, 'HEAD', '--', 'modules/01-service-concepts/01-what-is-service.md')).toMatch(
       /^1\t1\t/,
+    );
+    // The role-play: added alone (its module's files give the order; module.yaml untouched since the module was
+    // made), then only the template's placeholders the trainer rewrote and the connection to the new node left it;
+    // the comment line, ids, titles and the rest of the template stay as they were, the new nodes follow.
+    const added = git('log', '--format=%H', '--diff-filter=A', '--', ROLEPLAY_FILE).trim();
+    expect(git('show', '--name-only', '--format=', added).trim()).toBe(ROLEPLAY_FILE);
+    expect(git('log', '--format=%H', '--', 'modules/05-self-check/module.yaml').trim().split('\n')).toHaveLength(1);
+    const roleplayDiff = git('diff', '-U0', '--no-color', added, 'HEAD', '--', ROLEPLAY_FILE).split('\n');
+    expect(roleplayDiff.filter((l) => /^-(?!--)/.test(l))).toEqual([
+      '-scenario: 在这里描述情景：学员扮演谁、面对哪位客户、客户遇到了什么问题。',
+      '-  name: 客户',
+      '-    line: 在这里写客户说的第一句话。',
+      '-        text: 在这里写一个好的回答。',
+      '-        feedback: 在这里说明这个回答为什么好。',
+      '-        next: n-good',
+      '-        text: 在这里写一个不好的回答。',
+      '-        feedback: 在这里说明这个回答哪里不好、应该怎么说。',
+      '-      debrief: 在这里总结学员做对了什么。',
+      '-      debrief: 在这里总结学员应该怎样做。',
+    ]);
+    expect(read(ROLEPLAY_FILE)).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/roleplay\.schema\.json\n/,
     );
   });
 });
