@@ -79,6 +79,11 @@ export const roleplayEditorStyles = css`
   marker path {
     fill: ${token('color-muted')};
   }
+  .route {
+    margin: 0;
+    padding: 0.5rem 0.5rem 0;
+    color: ${token('color-muted')};
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;

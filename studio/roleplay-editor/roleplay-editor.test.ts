@@ -152,6 +152,17 @@ describe('studio-roleplay-editor', function () {
     );
   });
 
+  it('sends keyboard users from the drawing to the node list, which says so, and is the next tab stop', async () => {
+    api = stub();
+    const el = await open();
+    const drawing = $(el, '.drawing');
+    const route = el.shadowRoot!.getElementById(drawing.getAttribute('aria-describedby')!);
+    expect(route?.textContent).to.contain('节点列表');
+    drawing.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('node-0-open');
+  });
+
   it('selects a node by clicking its box in the drawing', async () => {
     api = stub();
     const el = await open();

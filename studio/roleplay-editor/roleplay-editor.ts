@@ -453,7 +453,18 @@ export class StudioRoleplayEditor extends LitElement {
         <text x="8" y="40" class="node-text">${summary.length > 11 ? `${summary.slice(0, 11)}…` : summary}</text>
       </g>`;
     });
-    return html`<div class="drawing" tabindex="0" role="group" aria-labelledby="graph-heading">
+    // The drawing is a tab stop only so that it can be scrolled; its description sends keyboard and screen-reader
+    // users on to the node list, the next tab stop, which holds the same graph as buttons.
+    return html`<div
+      class="drawing"
+      tabindex="0"
+      role="group"
+      aria-labelledby="graph-heading"
+      aria-describedby="drawing-route"
+    >
+      <p class="route" id="drawing-route">
+        ${msg('用键盘或读屏软件时，请用“节点列表”（按 Tab 即到）：同一张图，每个节点是一个按钮。')}
+      </p>
       <svg
         aria-hidden="true"
         width=${layout.width + 2 * margin + w / 2}
