@@ -402,7 +402,7 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       ['n-offer', ['n-good', 'n-wait']],
       ['n-check', ['n-offer', 'n-poor']],
     ]);
-  });
+  }, 480_000); // some forty form edits, each validated by the build: a busy machine needs the room
 
   it('reorders modules by keyboard (announced), keeping course.yaml comments', async () => {
     const title = outline().getByRole('button', { name: /第 6 章 自我检查/ });
