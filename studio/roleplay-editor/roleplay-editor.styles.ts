@@ -79,6 +79,11 @@ export const roleplayEditorStyles = css`
   marker path {
     fill: ${token('color-muted')};
   }
+  .route {
+    margin: 0;
+    padding: 0.5rem 0.5rem 0;
+    color: ${token('color-muted')};
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;
@@ -112,6 +117,14 @@ export const roleplayEditorStyles = css`
     padding: ${token('space')};
     background: ${token('color-bg')};
     border-radius: ${token('radius')};
+  }
+  .play-note {
+    padding: calc(${token('space')} / 2) ${token('space')};
+    border-left: 4px solid ${token('color-primary')};
+    background: ${token('color-bg')};
+  }
+  .play-note.behind {
+    border-left-color: ${token('color-warning')};
   }
   .placeholder {
     color: ${token('color-muted')};

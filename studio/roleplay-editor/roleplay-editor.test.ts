@@ -152,6 +152,17 @@ describe('studio-roleplay-editor', function () {
     );
   });
 
+  it('sends keyboard users from the drawing to the node list, which says so, and is the next tab stop', async () => {
+    api = stub();
+    const el = await open();
+    const drawing = $(el, '.drawing');
+    const route = el.shadowRoot!.getElementById(drawing.getAttribute('aria-describedby')!);
+    expect(route?.textContent).to.contain('节点列表');
+    drawing.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('node-0-open');
+  });
+
   it('selects a node by clicking its box in the drawing', async () => {
     api = stub();
     const el = await open();
@@ -242,6 +253,74 @@ describe('studio-roleplay-editor', function () {
     expect(player().shadowRoot!.querySelector<HTMLInputElement>('input[value="c"]')!.checked).to.equal(true);
     player().shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
     await waitUntil(() => textOf(player().shadowRoot).includes('好。'), 'the chosen reply is answered');
+  });
+
+  describe('the preview while the trainer plays and edits', () => {
+    type Player = HTMLElement & { roleplay: RolePlay };
+    const player = (el: StudioRoleplayEditor): Player | null => el.shadowRoot!.querySelector<Player>('role-play');
+    const buttonIn = (root: ParentNode | null | undefined, label: string): HTMLButtonElement | undefined =>
+      [...(root?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => b.textContent?.trim() === label);
+    const replyLabels = (el: StudioRoleplayEditor): string[] =>
+      [...(player(el)?.shadowRoot?.querySelectorAll('label.option') ?? [])].map((l) => l.textContent!.trim());
+    const typeInto = (el: StudioRoleplayEditor, field: string, value: string): void => {
+      const control = $<HTMLInputElement>(el, `[data-field="${field}"] input, [data-field="${field}"] textarea`);
+      control.value = value;
+      control.dispatchEvent(new Event('input'));
+      control.dispatchEvent(new Event('change'));
+    };
+
+    /** Plays from n2 and confirms reply c, as a trainer does: the preview shows its feedback and 继续. */
+    async function playAndAnswer(el: StudioRoleplayEditor): Promise<void> {
+      $<HTMLButtonElement>(el, '#node-1-open').click();
+      await waitUntil(() => $<HTMLButtonElement>(el, '#play')?.disabled === false, 'built');
+      $<HTMLButtonElement>(el, '#play').click();
+      await waitUntil(() => player(el)?.shadowRoot?.querySelector('input[value="c"]'), 'the preview plays');
+      player(el)!.shadowRoot!.querySelector<HTMLInputElement>('input[value="c"]')!.click();
+      buttonIn(player(el)!.shadowRoot, '确定')!.click();
+      await waitUntil(() => buttonIn(player(el)?.shadowRoot, '继续'), 'the feedback on the choice');
+    }
+
+    it('keeps the run going while the text has errors, and when the errors are undone', async () => {
+      // As the build does: a text that does not build has no role-play to preview, only problems.
+      const broken = (text: string): boolean => text.includes('score: 7');
+      api = stub({
+        validate: (text) => (broken(text) ? [diagnostic(FILE, 49, '得分超出范围')] : []),
+        renderRoleplay: (text) => (broken(text) ? { ...render(text), roleplay: null } : render(text)),
+      });
+      const el = await open();
+      await playAndAnswer(el);
+      const fed = player(el)!.roleplay;
+      // The trainer types a wrong value in the form while the preview is open; the validation round lands mid-play.
+      typeInto(el, 'nodes.1.replies.0.score', '7');
+      await waitUntil(() => textOf(el.shadowRoot).includes('这个文件有 1 个问题'), 'the round with the error');
+      await el.updateComplete;
+      expect(buttonIn(player(el)?.shadowRoot, '继续'), 'the run on screen is kept').to.exist;
+      expect(textOf($(el, '.play'))).to.contain('文件现在有错误');
+      // Undone: the same role-play as before, so the run goes on where it was (no restart, no note).
+      typeInto(el, 'nodes.1.replies.0.score', '2');
+      await waitUntil(() => textOf(el.shadowRoot).includes('这个文件没有发现问题。'), 'the round without errors');
+      await el.updateComplete;
+      expect(player(el)!.roleplay).to.equal(fed);
+      expect(textOf($(el, '.play')))
+        .not.to.contain('文件现在有错误')
+        .and.not.to.contain('重新开始');
+      buttonIn(player(el)!.shadowRoot, '继续')!.click();
+      await waitUntil(() => textOf(player(el)?.shadowRoot).includes('客户满意'), 'the run reaches its ending');
+      await expect(el).to.be.accessible();
+    });
+
+    it('restarts the run, visibly and announced, when the role-play changed', async () => {
+      api = stub();
+      const el = await open();
+      await playAndAnswer(el);
+      typeInto(el, 'nodes.1.replies.1.text', '请客户找别的部门');
+      await waitUntil(() => replyLabels(el).includes('请客户找别的部门'), 'the preview plays the changed text');
+      expect(buttonIn(player(el)!.shadowRoot, '确定'), 'back at the node played from').to.exist;
+      expect(buttonIn(player(el)!.shadowRoot, '继续')).to.equal(undefined);
+      expect(textOf($(el, '.play'))).to.contain('对话已修改，试玩从节点 n2 重新开始。');
+      expect($(el, '[role="status"]').textContent).to.contain('对话已修改');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('shows a problem of the build at the reply it is about', async () => {

@@ -35,6 +35,22 @@ function text(value: Plain | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The role-play in the preview. `roleplay` stays the same object for as long as what it plays is the same, so a
+ * validation round never disturbs a run; `version` counts the changes that restarted it.
+ */
+interface PreviewFeed {
+  roleplay: RolePlay;
+  /** `roleplay` serialised, to tell a changed role-play from a re-render of the same one. */
+  json: string;
+  run: number;
+  version: number;
+  /** Why the preview plays an earlier version than the form shows, or null when it plays the edited text. */
+  behind: 'errors' | 'missing-node' | null;
+  /** Whether the last change of the role-play restarted the run on screen. */
+  restarted: boolean;
+}
+
 /** What the editor is about to delete, once confirmed. */
 type PendingDelete = { kind: 'node'; node: number } | { kind: 'reply'; node: number; reply: number };
 
@@ -52,7 +68,9 @@ type PendingDelete = { kind: 'node'; node: number } | { kind: 'reply'; node: num
  * references to it. Saves send only the changed values (`PATCH /api/yaml`); a refused save keeps the form.
  *
  * "Play from this node" feeds `<role-play>` the built role-play with `start` set to that node (the component needs no
- * property of its own for it), replies in file order; its course events stay inside the editor.
+ * property of its own for it), replies in file order; its course events stay inside the editor. A run goes on while
+ * validation rounds bring back the same role-play; a changed one restarts it from that node, with a note on screen and
+ * an announcement; while the text has errors the preview keeps the version before them and says so.
  *
  * @fires studio-dirty - `{ path, dirty }` when unsaved changes appear or are saved.
  * @fires studio-draft - `{ path, text }`: the edited text, at each validation (for the shell's problems panel).
@@ -80,8 +98,10 @@ export class StudioRoleplayEditor extends LitElement {
   @state() private selected: number | null = null;
   /** The built role-play of the edited text; null while it has errors. */
   @state() private built: RolePlay | null = null;
-  /** The last role-play given to the preview, kept while the built file and the start node stay the same. */
-  private fed: { built: RolePlay; node: string; roleplay: RolePlay } | null = null;
+  /** Counts the build's renders, so that an answer for an older text arriving late is dropped. */
+  private renderRound = 0;
+  /** What the preview plays: see {@link updateFeed}. */
+  private feed: PreviewFeed | null = null;
   @state() private graph: RoleplayGraph = { unreachable: [], deadEnds: [] };
   /** The edited data the build's graph was computed for: after a change it is stale until the next render. */
   private graphData: Plain = null;
@@ -134,6 +154,9 @@ export class StudioRoleplayEditor extends LitElement {
       this.built = null;
       void this.file.load(this.path);
     }
+    // Private state is not in PropertyValues<this>: read its keys from the plain map.
+    const changedState = changed as Map<PropertyKey, unknown>;
+    if (changedState.has('built') || changedState.has('playing')) this.updateFeed();
   }
 
   // Private handlers
@@ -258,17 +281,49 @@ export class StudioRoleplayEditor extends LitElement {
 
   private async renderBuilt(text: string): Promise<void> {
     const data = this.file.data;
+    const round = ++this.renderRound;
     try {
       const answer = await callApi<RenderRoleplayResponse>(this.api, 'POST', '/api/render/roleplay', {
         path: this.path,
         text,
       });
+      if (round !== this.renderRound) return;
       this.built = answer.roleplay;
       this.graph = answer.graph;
       this.graphData = data;
     } catch {
-      this.built = null;
+      if (round === this.renderRound) this.built = null;
     }
+  }
+
+  /**
+   * Decides what the preview plays after a render of the build or a press of play. The same role-play (a validation
+   * round answers with a new but equal object) keeps the very object, so the trainer's run goes on. A changed one
+   * restarts the run, said on screen and to screen readers. While the text has errors, or no longer has the node
+   * played from, the preview keeps playing the version before and says so, rather than vanishing mid-run.
+   */
+  private updateFeed(): void {
+    const play = this.playing;
+    if (!play) {
+      this.feed = null;
+      return;
+    }
+    const previous = this.feed?.run === play.run ? this.feed : null;
+    const built = this.built;
+    const playable = built?.nodes.some((n) => n.id === play.node) ? built : null;
+    if (!playable) {
+      this.feed = previous && { ...previous, behind: built ? 'missing-node' : 'errors', restarted: false };
+      return;
+    }
+    const roleplay: RolePlay = { ...playable, start: play.node };
+    const json = JSON.stringify(roleplay);
+    if (previous?.json === json) {
+      if (previous.behind) this.feed = { ...previous, behind: null };
+      return;
+    }
+    const version = (previous?.version ?? 0) + (previous ? 1 : 0);
+    this.feed = { roleplay, json, run: play.run, version, behind: null, restarted: previous !== null };
+    if (previous) this.announcement = msg(str`对话已修改，试玩从节点 ${play.node} 重新开始。`);
   }
 
   private nodes(): PlainObject[] {
@@ -398,7 +453,18 @@ export class StudioRoleplayEditor extends LitElement {
         <text x="8" y="40" class="node-text">${summary.length > 11 ? `${summary.slice(0, 11)}…` : summary}</text>
       </g>`;
     });
-    return html`<div class="drawing" tabindex="0" role="group" aria-labelledby="graph-heading">
+    // The drawing is a tab stop only so that it can be scrolled; its description sends keyboard and screen-reader
+    // users on to the node list, the next tab stop, which holds the same graph as buttons.
+    return html`<div
+      class="drawing"
+      tabindex="0"
+      role="group"
+      aria-labelledby="graph-heading"
+      aria-describedby="drawing-route"
+    >
+      <p class="route" id="drawing-route">
+        ${msg('用键盘或读屏软件时，请用“节点列表”（按 Tab 即到）：同一张图，每个节点是一个按钮。')}
+      </p>
       <svg
         aria-hidden="true"
         width=${layout.width + 2 * margin + w / 2}
@@ -562,23 +628,22 @@ export class StudioRoleplayEditor extends LitElement {
     </fieldset>`;
   }
 
-  /**
-   * The role-play fed to the preview, the same object until the built file or the start node changes: `<role-play>`
-   * restarts on a new object, so a fresh one at each render of the editor threw the trainer back to the start mid-play.
-   */
-  private playFeed(built: RolePlay, node: string): RolePlay {
-    const fed = this.fed;
-    if (fed?.built === built && fed.node === node) return fed.roleplay;
-    this.fed = { built, node, roleplay: { ...built, start: node } };
-    return this.fed.roleplay;
-  }
-
   private renderPlay(): TemplateResult | typeof nothing {
     const play = this.playing;
-    if (!play || !this.built) return nothing;
-    const roleplay = this.playFeed(this.built, play.node);
+    const feed = this.feed;
+    if (!play || !feed) return nothing;
+    const notes: Record<NonNullable<PreviewFeed['behind']>, string> = {
+      errors: msg('文件现在有错误：试玩的还是出错之前的版本，改正后会按新内容重新开始。'),
+      'missing-node': msg(str`文件里已经没有节点 ${play.node}：试玩的还是之前的版本。请选一个节点重新试玩。`),
+    };
+    const note = feed.behind
+      ? notes[feed.behind]
+      : feed.restarted
+        ? msg(str`对话已修改，试玩从节点 ${play.node} 重新开始。`)
+        : '';
     return html`<section class="play" aria-labelledby="play-heading">
       <h3 id="play-heading" tabindex="-1">${msg(str`从节点 ${play.node} 试玩`)}</h3>
+      ${note ? html`<p class="play-note ${feed.behind ? 'behind' : ''}">${note}</p>` : nothing}
       <div
         class="learner"
         lang="zh-CN"
@@ -586,7 +651,10 @@ export class StudioRoleplayEditor extends LitElement {
         @course-roleplay-state=${stop}
         @course-roleplay-complete=${stop}
       >
-        ${keyed(`${play.node}|${play.run}`, html`<role-play .roleplay=${roleplay} .shuffle=${false}></role-play>`)}
+        ${keyed(
+          `${play.node}|${play.run}|${feed.version}`,
+          html`<role-play .roleplay=${feed.roleplay} .shuffle=${false}></role-play>`,
+        )}
       </div>
     </section>`;
   }

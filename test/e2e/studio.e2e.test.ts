@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { rollup } from 'rollup';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RolePlay } from '../../core/types.js';
 import { createStudioConfig } from '../../rollup.studio.config.mjs';
 import { courseRoot, seedsDir } from '../../tools/paths.js';
 import { startStudio, type RunningStudio } from '../../tools/studio/server.js';
@@ -17,6 +19,7 @@ import { launchChromium } from '../support/browser.js';
 import { copyCourse } from '../support/course-copy.js';
 
 const TOKEN = 'studio-e2e-token';
+const ROLEPLAY_FILE = 'modules/05-self-check/03-call.roleplay.yaml';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // A 1×1 PNG: the server decides the type by these bytes.
 const PNG = Buffer.from(
@@ -106,12 +109,23 @@ async function replaceInEditor(text: string, replacement: string): Promise<void>
   await page.keyboard.insertText(replacement);
 }
 
+/** The text of the element with focus, through shadow roots. */
+function focusedText(): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.trim();
+  });
+}
+
 async function openFromOutline(name: string): Promise<void> {
   await button(outline(), name).click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('STUDIO-APP');
 }
 
-describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
+// Each step gets 480 s: form steps validate every edit with the build, and on a 2-core machine at load 25 the quiz
+// step took 194 s in one run and over 240 s in the next.
+describe('the authoring studio, end to end', { timeout: 480_000 }, () => {
   it('opens with the token from the address, which leaves the address bar; the outline is accessible', async () => {
     await page.goto(new URL(`/?token=${TOKEN}`, studio.url).href);
     await outline()
@@ -223,7 +237,7 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('adds a role-play and plays it from its start', async () => {
+  it('adds a role-play with three decisions and three endings in the graph editor, and plays to each ending', async () => {
     const module = outline().locator('li.module', { hasText: '自我检查' });
     await module.getByRole('button', { name: /^\+ 角色扮演/ }).click();
     await fillNameDialog('self-check-call', '自查来电');
@@ -234,11 +248,162 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
       .first()
       .waitFor();
     expect(await axeViolations()).toEqual([]);
-    await roleplay.getByRole('button', { name: /开始/ }).first().click();
-    await button(roleplay, '从这个节点试玩').click();
-    await roleplay.locator('role-play').waitFor();
-    await roleplay.locator('role-play').getByRole('button').first().click();
+    const settings = roleplay.getByRole('region', { name: '情景设置' });
+    const nodeList = roleplay.getByRole('list', { name: '节点列表' });
+    const nodeForm = roleplay.getByRole('region', { name: /^编辑节点/ });
+    const openNode = async (id: string): Promise<void> => {
+      await nodeList.getByRole('button', { name: new RegExp(`^${id}(\\s|$)`) }).click();
+      await nodeForm.getByRole('heading', { name: `编辑节点 ${id}`, exact: true }).waitFor();
+    };
+    /** A new node from the toolbar, renamed at once: the form opens on it. */
+    const addNode = async (kind: '添加对话节点' | '添加结局', id: string): Promise<void> => {
+      await button(roleplay, kind).click();
+      await nodeForm.getByRole('heading', { name: /^编辑节点 (n-new|end-new)/ }).waitFor();
+      await nodeForm.getByRole('textbox', { name: /^节点 id/ }).fill(id);
+      await nodeForm.getByRole('heading', { name: `编辑节点 ${id}`, exact: true }).waitFor();
+    };
+    const ending = nodeForm.getByRole('group', { name: '结局', exact: true });
+    type Reply = { text: string; score: number; feedback: string; next: string };
+    const writeReplies = async (line: string, replies: Reply[]): Promise<void> => {
+      await nodeForm.getByRole('textbox', { name: /^客户说的话/ }).fill(line);
+      for (const [i, reply] of replies.entries()) {
+        const group = nodeForm.getByRole('group', { name: new RegExp(`^回答 ${i + 1} ·`) });
+        await group.getByRole('textbox', { name: /^学员说的话/ }).fill(reply.text);
+        await group.getByRole('spinbutton', { name: /^得分/ }).fill(String(reply.score));
+        await group.getByRole('textbox', { name: /^选择后的反馈/ }).fill(reply.feedback);
+        await group.getByRole('combobox', { name: /^下一个节点的 id/ }).selectOption(reply.next);
+      }
+    };
+
+    // The new file's placeholders replaced: the scenario, the customer, the two endings' debriefs.
+    await settings.getByRole('textbox', { name: /^情景说明/ }).fill('宽带用户本月第三次断网，打来热线投诉。');
+    await settings
+      .getByRole('group', { name: '客户' })
+      .getByRole('textbox', { name: /^客户称呼/ })
+      .fill('刘女士');
+    await openNode('n-good');
+    await ending
+      .getByRole('textbox', { name: /^结局点评/ })
+      .fill('先致歉、给出维修时间、说明补偿，客户满意地挂了电话。');
+    await openNode('n-poor');
+    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('把问题推回给客户或含糊其辞，客户决定投诉到工信部。');
+    // Three decisions (n-start → n-check → n-offer) and three endings (n-good, n-poor, n-wait), built from the leaves
+    // up so that every reply can be connected as it is written.
+    await addNode('添加结局', 'n-wait');
+    await ending.getByRole('combobox', { name: /^结局/ }).selectOption('neutral');
+    await ending.getByRole('textbox', { name: /^标题/ }).fill('客户勉强接受');
+    await ending.getByRole('textbox', { name: /^结局点评/ }).fill('故障处理了，但补偿没有当场说清，客户还要再等回复。');
+    await addNode('添加对话节点', 'n-offer');
+    await writeReplies('那这几天的网费怎么算？', [
+      {
+        text: '按规定为您减免断网期间的月租，会体现在下月账单里。',
+        score: 2,
+        feedback: '主动说明补偿和去向，客户不用再追问。',
+        next: 'n-good',
+      },
+      {
+        text: '这个我要请示一下，稍后给您回电。',
+        score: 1,
+        feedback: '没有拒绝，但让客户再等一次，不如当场说明补偿规则。',
+        next: 'n-wait',
+      },
+    ]);
+    await addNode('添加对话节点', 'n-check');
+    await writeReplies('你查到什么了？我明天还要在家办公。', [
+      {
+        text: '查到是线路故障，已为您预约明天上午九点上门维修。',
+        score: 2,
+        feedback: '给出原因和确定的时间，客户能安排自己的事。',
+        next: 'n-offer',
+      },
+      {
+        text: '具体原因我也不清楚，您等通知吧。',
+        score: 0,
+        feedback: '没有信息也没有时间，客户只会更着急。',
+        next: 'n-poor',
+      },
+    ]);
+    await openNode('n-start');
+    await writeReplies('我家宽带又断了，这个月已经第三次了！', [
+      {
+        text: '非常抱歉又给您添麻烦了，我马上帮您查线路。',
+        score: 2,
+        feedback: '先致歉再行动，客户感到被重视。',
+        next: 'n-check',
+      },
+      {
+        text: '断网很正常，您重启一下路由器吧。',
+        score: 0,
+        feedback: '把问题推回给客户，第三次断网的客户会更生气。',
+        next: 'n-poor',
+      },
+    ]);
+    // The build finds nothing wrong: every node reachable, every path ends.
+    await roleplay.getByText('这个文件没有发现问题。').waitFor({ timeout: 60_000 });
+    expect(await nodeList.getByText(/从开始走不到|走不到任何结局/).count()).toBe(0);
     expect(await axeViolations()).toEqual([]);
+
+    // Played before saving, as a trainer checks a draft: decision by decision to an ending, then again from the start.
+    await button(nodeForm, '从这个节点试玩').click();
+    const preview = roleplay.getByRole('region', { name: '从节点 n-start 试玩' });
+    const learner = preview.locator('role-play');
+    const answer = async (reply: string): Promise<void> => {
+      await learner.getByRole('radio', { name: reply }).check();
+      await button(learner, '确定').click();
+      await button(learner, '继续').click();
+    };
+    const reachEnding = async (outcome: string, title: string): Promise<void> => {
+      await learner.getByRole('heading', { name: new RegExp(`${outcome}.*${title}`) }).waitFor();
+    };
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await learner.getByText('你查到什么了？我明天还要在家办公。').waitFor();
+    await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
+    await learner.getByText('那这几天的网费怎么算？').waitFor();
+    await answer('按规定为您减免断网期间的月租，会体现在下月账单里。');
+    await reachEnding('好结局', '客户满意');
+    await learner.getByText('先致歉、给出维修时间、说明补偿，客户满意地挂了电话。').waitFor();
+    expect(await axeViolations()).toEqual([]);
+
+    // Mid-run the trainer rewords the second decision's line: the preview says it starts again, and does.
+    await button(learner, '重新开始').click();
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await openNode('n-check');
+    await nodeForm.getByRole('textbox', { name: /^客户说的话/ }).fill('查到原因了吗？我明天还要在家办公。');
+    await preview.getByText('对话已修改，试玩从节点 n-start 重新开始。').waitFor({ timeout: 60_000 });
+    await answer('非常抱歉又给您添麻烦了，我马上帮您查线路。');
+    await learner.getByText('查到原因了吗？我明天还要在家办公。').waitFor();
+    await answer('查到是线路故障，已为您预约明天上午九点上门维修。');
+    // This decision by keyboard: arrow to the second reply in the radio group, Tab to 确定, Enter; Enter on 继续.
+    await learner.getByRole('radio', { name: '按规定为您减免断网期间的月租，会体现在下月账单里。' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => learner.getByRole('radio', { name: '这个我要请示一下，稍后给您回电。' }).isChecked())
+      .toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedText).toBe('确定');
+    await page.keyboard.press('Enter');
+    await button(learner, '继续').focus();
+    await page.keyboard.press('Enter');
+    await reachEnding('一般结局', '客户勉强接受');
+
+    await button(learner, '重新开始').click();
+    await answer('断网很正常，您重启一下路由器吧。');
+    await reachEnding('差结局', '客户不满意');
+    await learner.getByText('把问题推回给客户或含糊其辞，客户决定投诉到工信部。').waitFor();
+
+    await button(roleplay, '保存').click();
+    await roleplay.getByRole('status').getByText('已保存。').waitFor();
+    // Saving changed nothing the preview plays: the finished run is still on screen.
+    await reachEnding('差结局', '客户不满意');
+    const nodes = (parse(read(ROLEPLAY_FILE)) as RolePlay).nodes;
+    expect(nodes.map((n) => [n.id, n.replies?.map((r) => r.next) ?? n.ending?.outcome])).toEqual([
+      ['n-start', ['n-check', 'n-poor']],
+      ['n-good', 'good'],
+      ['n-poor', 'bad'],
+      ['n-wait', 'neutral'],
+      ['n-offer', ['n-good', 'n-wait']],
+      ['n-check', ['n-offer', 'n-poor']],
+    ]);
   });
 
   it('reorders modules by keyboard (announced), keeping course.yaml comments', async () => {
@@ -341,6 +506,28 @@ describe('the authoring studio, end to end', { timeout: 240_000 }, () => {
     expect(courseDiff.split('\n').filter((l) => /^[-+](?![-+])/.test(l))).toEqual(['+  - self-check']);
     expect(git('diff', '--numstat', first, 'HEAD', '--', 'modules/01-service-concepts/01-what-is-service.md')).toMatch(
       /^1\t1\t/,
+    );
+    // The role-play: added alone (its module's files give the order; module.yaml untouched since the module was
+    // made), then only the template's placeholders the trainer rewrote and the connection to the new node left it;
+    // the comment line, ids, titles and the rest of the template stay as they were, the new nodes follow.
+    const added = git('log', '--format=%H', '--diff-filter=A', '--', ROLEPLAY_FILE).trim();
+    expect(git('show', '--name-only', '--format=', added).trim()).toBe(ROLEPLAY_FILE);
+    expect(git('log', '--format=%H', '--', 'modules/05-self-check/module.yaml').trim().split('\n')).toHaveLength(1);
+    const roleplayDiff = git('diff', '-U0', '--no-color', added, 'HEAD', '--', ROLEPLAY_FILE).split('\n');
+    expect(roleplayDiff.filter((l) => /^-(?!--)/.test(l))).toEqual([
+      '-scenario: 在这里描述情景：学员扮演谁、面对哪位客户、客户遇到了什么问题。',
+      '-  name: 客户',
+      '-    line: 在这里写客户说的第一句话。',
+      '-        text: 在这里写一个好的回答。',
+      '-        feedback: 在这里说明这个回答为什么好。',
+      '-        next: n-good',
+      '-        text: 在这里写一个不好的回答。',
+      '-        feedback: 在这里说明这个回答哪里不好、应该怎么说。',
+      '-      debrief: 在这里总结学员做对了什么。',
+      '-      debrief: 在这里总结学员应该怎样做。',
+    ]);
+    expect(read(ROLEPLAY_FILE)).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/roleplay\.schema\.json\n/,
     );
   });
 });
