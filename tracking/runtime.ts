@@ -8,6 +8,7 @@ import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
 import { readingSequence, toHash } from '../core/route.js';
 import type { CourseIndex } from '../core/types.js';
+import type { JsonLoader } from './course-files.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
 import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
@@ -24,6 +25,8 @@ import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
 export interface TrackingOptions {
   /** URL of the built course index (content/course.json). */
   indexUrl: URL;
+  /** Loads course files; the page shares one with the player so each file downloads once (tracking/course-files.ts). */
+  loadJson?: JsonLoader;
   /** Where the player's course-* events bubble to. */
   events: EventTarget;
   /** Standalone mode: resolves with the learner's name (asked once per browser session). */
@@ -47,7 +50,7 @@ export interface TrackingRuntime {
 export async function startTracking(options: TrackingOptions): Promise<TrackingRuntime> {
   const win = options.win ?? window;
   const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
-  const source = await CourseSource.load(options.indexUrl);
+  const source = await CourseSource.load(options.indexUrl, options.loadJson);
   const index = source.index;
   const launch = detectLaunch(win);
   let learner: string | null = null;

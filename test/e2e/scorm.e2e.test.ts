@@ -128,6 +128,13 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     expect(size.bytes).toBeLessThanOrEqual(size.budget);
   });
 
+  it('downloads each course file once (network log): the tracker and the player share course.json and the modules', () => {
+    const courseFiles = requested.filter((path) => path.endsWith('.json'));
+    expect(courseFiles).toContain('/content/course.json');
+    expect(courseFiles.filter((path) => path !== '/content/course.json').length).toBeGreaterThan(1);
+    expect(courseFiles.filter((path, i) => courseFiles.indexOf(path) !== i)).toEqual([]);
+  });
+
   it('reports every answer and reply as an interaction in the standard notation', () => {
     if (version === '12') {
       const list = interactions12(session.sets);
