@@ -160,6 +160,30 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
   }, 60_000);
 });
 
+describe('the launch request chain', () => {
+  it('asks for the SCORM adapter before course.json has arrived (they download side by side)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // course.json is held back until the adapter chunk is asked for (or 15 s have passed): were the adapter only
+    // asked for once course.json is in, it would not be asked for while course.json is held.
+    let adapterAsked: () => void = () => undefined;
+    const asked = new Promise<boolean>((resolve) => {
+      adapterAsked = () => resolve(true);
+      setTimeout(() => resolve(false), 15_000);
+    });
+    page.on('request', (request) => {
+      if (/\/chunks\/scorm12-adapter-[^/]+\.js$/.test(new URL(request.url()).pathname)) adapterAsked();
+    });
+    await page.route('**/content/course.json', async (route) => {
+      await asked;
+      await route.continue();
+    });
+    await launch(page, server.url, '12');
+    expect(await asked).toBe(true);
+    await context.close();
+  }, 60_000);
+});
+
 describe('standalone: no LMS, one hall PC', () => {
   it('says progress stays in this browser and keeps each learner’s progress apart', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
