@@ -1,17 +1,18 @@
 import type { CourseIndex, ModuleData } from '../core/types.js';
+import { courseFiles, type JsonLoader } from './course-files.js';
 import type { ResumeCourse } from './resume/resume-codec.js';
 
 /** The built course as the tracker reads it: the index, and module data fetched once each when needed. */
 export class CourseSource {
-  private readonly modules = new Map<string, Promise<ModuleData>>();
-
   constructor(
     readonly indexUrl: URL,
     readonly index: CourseIndex,
+    private readonly load: JsonLoader,
   ) {}
 
-  static async load(indexUrl: URL): Promise<CourseSource> {
-    return new CourseSource(indexUrl, await fetchJson<CourseIndex>(indexUrl));
+  /** `load` is shared with the player on a page (app/main.ts), so each file downloads once for both. */
+  static async load(indexUrl: URL, load: JsonLoader = courseFiles()): Promise<CourseSource> {
+    return new CourseSource(indexUrl, (await load(indexUrl)) as CourseIndex, load);
   }
 
   /** Every module (with the final assessment), as the resume codec needs them. */
@@ -22,18 +23,6 @@ export class CourseSource {
   }
 
   private module(href: string): Promise<ModuleData> {
-    let pending = this.modules.get(href);
-    if (!pending) {
-      pending = fetchJson<ModuleData>(new URL(href, this.indexUrl));
-      pending.catch(() => this.modules.delete(href));
-      this.modules.set(href, pending);
-    }
-    return pending;
+    return this.load(new URL(href, this.indexUrl)) as Promise<ModuleData>;
   }
-}
-
-async function fetchJson<T>(url: URL): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${url.pathname}`);
-  return (await response.json()) as T;
 }

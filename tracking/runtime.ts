@@ -8,6 +8,7 @@ import type { SavedProgress } from '../core/progress-store.js';
 import type { CourseEventMap } from '../core/events.js';
 import { readingSequence, toHash } from '../core/route.js';
 import type { CourseIndex } from '../core/types.js';
+import type { JsonLoader } from './course-files.js';
 import { CourseSource } from './course-source.js';
 import type { TrackedInteraction } from './interaction.js';
 import { detectLaunch, type Launch, type LaunchKind } from './launch.js';
@@ -24,6 +25,8 @@ import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
 export interface TrackingOptions {
   /** URL of the built course index (content/course.json). */
   indexUrl: URL;
+  /** Loads course files; the page shares one with the player so each file downloads once (tracking/course-files.ts). */
+  loadJson?: JsonLoader;
   /** Where the player's course-* events bubble to. */
   events: EventTarget;
   /** Standalone mode: resolves with the learner's name (asked once per browser session). */
@@ -47,9 +50,11 @@ export interface TrackingRuntime {
 export async function startTracking(options: TrackingOptions): Promise<TrackingRuntime> {
   const win = options.win ?? window;
   const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
-  const source = await CourseSource.load(options.indexUrl);
-  const index = source.index;
   const launch = detectLaunch(win);
+  // The launch's adapter code and course.json download side by side: the adapter is built once both are in.
+  prefetchAdapter(launch.kind);
+  const source = await CourseSource.load(options.indexUrl, options.loadJson);
+  const index = source.index;
   let learner: string | null = null;
   let adapter: TrackingAdapter | null = null;
   let course: ResumeCourse | null = null;
@@ -160,6 +165,20 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 }
 
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
+/** Starts downloading a launch's adapter chunk; createAdapter's import of the same module then reuses it. */
+function prefetchAdapter(kind: LaunchKind): void {
+  const code =
+    kind === 'scorm12'
+      ? import('./scorm/scorm12-adapter.js')
+      : kind === 'scorm2004'
+        ? import('./scorm/scorm2004-adapter.js')
+        : kind === 'cmi5' || kind === 'xapi'
+          ? import('./xapi/lrs-adapter.js')
+          : null;
+  // A failed download is reported where the adapter is created (createAdapter imports it again).
+  code?.catch(() => undefined);
+}
+
 async function createAdapter(
   launch: Launch,
   ids: LrsCourseIds & { modulesCompleted: (p: LearnerProgress) => string[] },

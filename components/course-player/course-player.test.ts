@@ -140,6 +140,25 @@ describe('course-player', () => {
     expect(restored.state?.current).to.equal(1);
   });
 
+  it('loads course files through the loader the page hands it, so files the tracker has read are not fetched again', async () => {
+    const asked: string[] = [];
+    const loadCourseFile = async (url: URL): Promise<unknown> => {
+      asked.push(new URL(url).pathname);
+      return (await fetch(url)).json();
+    };
+    const el = await fixture<CoursePlayer>(
+      html`<course-player
+        src=${SRC}
+        .progressStorage=${new ProgressStore(COURSE_ID, memoryStorage())}
+        .loadCourseFile=${loadCourseFile}
+      ></course-player>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('h1'), 'player did not load', { timeout: 5000 });
+    expect(asked[0]).to.equal(SRC);
+    expect(asked.length).to.equal(2);
+    expect(asked[1]).to.match(/^\/__course\/content\/modules\/.+\.json$/);
+  });
+
   it('shows a clear, accessible error with a retry when the course cannot be loaded', async () => {
     const el = await player(memoryStorage(), '/__course/missing.json');
     const alert = shadow(el).querySelector('[role="alert"]')!;

@@ -25,7 +25,7 @@ import { LOCALE_NAMES, getLocale, initialLocale, setLocale, type CourseLocale } 
 import '../course-page/define.js';
 import '../course-toc/define.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
-import { CourseData } from './course-data.js';
+import { CourseData, type CourseFileLoader } from './course-data.js';
 import { coursePlayerStyles } from './course-player.styles.js';
 
 /** Interactive items are loaded only when a learner reaches one, keeping the first page light. */
@@ -128,6 +128,12 @@ export class CoursePlayer extends LitElement {
    */
   @property({ attribute: false }) progressStorage: ProgressStorage | null = null;
 
+  /**
+   * How course files are loaded. The page hands in the loader the tracker uses, so course.json and each module
+   * download once per page load; when not set, the browser's fetch.
+   */
+  @property({ attribute: false }) loadCourseFile: CourseFileLoader | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.firstPage ??= this.querySelector(':scope > [data-first-page]');
@@ -140,7 +146,9 @@ export class CoursePlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.data = new CourseData(new URL(this.src, document.baseURI));
+    if (changed.has('src') || changed.has('loadCourseFile')) {
+      this.data = new CourseData(new URL(this.src, document.baseURI), this.loadCourseFile ?? undefined);
+    }
     const index = this.index;
     if (index && !this.store) this.start(index);
   }

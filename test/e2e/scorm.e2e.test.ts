@@ -128,6 +128,13 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     expect(size.bytes).toBeLessThanOrEqual(size.budget);
   });
 
+  it('downloads each course file once (network log): the tracker and the player share course.json and the modules', () => {
+    const courseFiles = requested.filter((path) => path.endsWith('.json'));
+    expect(courseFiles).toContain('/content/course.json');
+    expect(courseFiles.filter((path) => path !== '/content/course.json').length).toBeGreaterThan(1);
+    expect(courseFiles.filter((path, i) => courseFiles.indexOf(path) !== i)).toEqual([]);
+  });
+
   it('reports every answer and reply as an interaction in the standard notation', () => {
     if (version === '12') {
       const list = interactions12(session.sets);
@@ -150,6 +157,30 @@ describe.each<ScormVersion>(['12', '2004'])('SCORM %s: the built course in scorm
     const second = await close(page);
     expect(second.rejected).toEqual([]);
     await page.close();
+  }, 60_000);
+});
+
+describe('the launch request chain', () => {
+  it('asks for the SCORM adapter before course.json has arrived (they download side by side)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // course.json is held back until the adapter chunk is asked for (or 15 s have passed): were the adapter only
+    // asked for once course.json is in, it would not be asked for while course.json is held.
+    let adapterAsked: () => void = () => undefined;
+    const asked = new Promise<boolean>((resolve) => {
+      adapterAsked = () => resolve(true);
+      setTimeout(() => resolve(false), 15_000);
+    });
+    page.on('request', (request) => {
+      if (/\/chunks\/scorm12-adapter-[^/]+\.js$/.test(new URL(request.url()).pathname)) adapterAsked();
+    });
+    await page.route('**/content/course.json', async (route) => {
+      await asked;
+      await route.continue();
+    });
+    await launch(page, server.url, '12');
+    expect(await asked).toBe(true);
+    await context.close();
   }, 60_000);
 });
 
