@@ -164,7 +164,6 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   return { kind: adapter.kind, storage, learner, finish, canExit: Boolean(start.returnURL) };
 }
 
-/** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 /** Starts downloading a launch's adapter chunk; createAdapter's import of the same module then reuses it. */
 function prefetchAdapter(kind: LaunchKind): void {
   const code =
@@ -179,6 +178,7 @@ function prefetchAdapter(kind: LaunchKind): void {
   code?.catch(() => undefined);
 }
 
+/** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
 async function createAdapter(
   launch: Launch,
   ids: LrsCourseIds & { modulesCompleted: (p: LearnerProgress) => string[] },
