@@ -21,10 +21,19 @@ describe('courseFiles', () => {
       files(new URL('content/course.json', 'http://127.0.0.1/course/')),
       files(new URL('modules/intro.json', index)),
     ]);
-    expect(a).toBe(b);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
     expect(c).toEqual({ href: 'http://127.0.0.1/course/content/modules/intro.json' });
     await files(index);
     expect(calls).toEqual([index.href, 'http://127.0.0.1/course/content/modules/intro.json']);
+  });
+
+  it('gives each reader its own copy: what one reader changes, the other never sees', async () => {
+    const files = courseFiles(async () => ({ questions: ['q1', 'q2', 'q3'] }));
+    const url = new URL('http://127.0.0.1/content/modules/quiz.json');
+    const player = (await files(url)) as { questions: string[] };
+    player.questions.reverse();
+    expect(await files(url)).toEqual({ questions: ['q1', 'q2', 'q3'] });
   });
 
   it('forgets a failed download, so a retry asks again', async () => {

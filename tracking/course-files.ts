@@ -11,8 +11,9 @@ export async function fetchJson(url: URL): Promise<unknown> {
 /**
  * One download per course file per page load: the tracker (which reads course.json and, to decode a resume, every
  * module) and the player (course.json, then the current module) are handed the same loader, so the second reader
- * waits on the first one's request instead of starting another after it. Readers share the parsed object and must
- * not change it. A failed download is forgotten, so a retry really retries.
+ * waits on the first one's request instead of starting another after it. Each read gets its own copy of the parsed
+ * file: a reader that changes what it got (the player arranging a quiz, say) must never change what the tracker
+ * encodes a resume against. A failed download is forgotten, so a retry really retries.
  */
 export function courseFiles(load: JsonLoader = fetchJson): JsonLoader {
   const files = new Map<string, Promise<unknown>>();
@@ -24,6 +25,6 @@ export function courseFiles(load: JsonLoader = fetchJson): JsonLoader {
       pending.catch(() => files.delete(key));
       files.set(key, pending);
     }
-    return pending;
+    return pending.then((file) => structuredClone(file));
   };
 }

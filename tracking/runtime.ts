@@ -91,9 +91,12 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   if (start.resume) {
     [course, codec] = await Promise.all([source.all(), loadCodec()]);
     const decoded = codec.decodeResume(course, start.resume);
-    const other = start.otherResume ? codec.decodeResume(course, start.otherResume) : null;
-    if (decoded) saved = other ? codec.mergeProgress(decoded, other) : decoded;
-    else if (other) saved = other;
+    const others = (start.otherResumes ?? []).flatMap((text) => {
+      const other = codec!.decodeResume(course!, text);
+      return other ? [other] : [];
+    });
+    const readable = decoded ? [decoded, ...others] : others;
+    if (readable.length > 0) saved = readable.reduce((ours, theirs) => codec!.mergeProgress(ours, theirs));
     else log(`the saved progress is not a resume record this course can read; starting afresh`);
   }
   if (!saved.locale && start.language && /^(en|zh)/i.test(start.language)) {

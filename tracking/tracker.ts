@@ -20,8 +20,11 @@ export interface SessionStart {
   language: string | null;
   /** Where the LMS wants the learner to go when they leave (cmi5 returnURL); `finish()` goes there. */
   returnURL?: string | null;
-  /** A second saved record to merge with `resume` (the LRS's, when this browser's unsent copy was newer). */
-  otherResume?: string | null;
+  /**
+   * More saved records to merge with `resume`: the LRS's and other tabs' when this browser held copies the LRS never
+   * got (a tab closed with its last write refused or not sent).
+   */
+  otherResumes?: string[];
 }
 
 /** The status reported for the course, with the pass mark it was judged against. */

@@ -38,9 +38,10 @@ async function newLearner(hash: string): Promise<Page> {
   return page;
 }
 
+/** Reloads and waits for the player's own item (the prerendered first page and its placeholder have an h1 too). */
 async function reload(page: Page): Promise<void> {
   await page.reload();
-  await page.locator('course-player h1').waitFor();
+  await page.locator('course-player article :is(course-page, course-quiz, role-play)').first().waitFor();
 }
 
 /** Goes to the previous item by its link, then back by the next link, as a learner browsing would. */
@@ -103,8 +104,11 @@ async function chooseReply(page: Page): Promise<void> {
 /** Plays from the screen shown to an ending: choose, 继续, until the ending's heading appears. */
 async function playToEnding(page: Page): Promise<void> {
   for (let turn = 0; turn < 30; turn++) {
-    if (await roleplay(page).locator('#ending-heading').count()) return;
+    // Wait for the run to show one of its three screens (after a reload it restores first).
+    const ending = roleplay(page).locator('#ending-heading');
     const next = roleplay(page).getByRole('button', { name: '继续' });
+    await ending.or(next).or(roleplay(page).locator('input[type=radio]').first()).first().waitFor();
+    if (await ending.count()) return;
     if (await next.count()) await next.click();
     else await chooseReply(page);
   }

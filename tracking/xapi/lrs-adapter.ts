@@ -83,8 +83,17 @@ export class LrsAdapter implements TrackingAdapter {
   private pendingState: StateDocument | null = null;
   /** What another tab or device saved since this tab read the state: merged into every later write. */
   private theirs: StateDocument | null = null;
-  /** At start: the LRS's resume record when this browser's unsent one was resumed instead (to be merged). */
-  private otherResume: string | null = null;
+  /** At start: resume records to merge with the one resumed (the LRS's, other tabs' unsent ones). */
+  private otherResumes: string[] = [];
+  /**
+   * This tab's key for its copy of the state the LRS has not confirmed yet. Per tab, because localStorage is shared:
+   * with one key, a tab whose write succeeded cleared the mark of another tab's unsent write, and the last tab to
+   * write replaced the other's copy, so a tab closed with its last write refused lost that write.
+   */
+  private readonly tab = crypto.randomUUID();
+  /** Other tabs' unsent copies merged at start: removed once this tab has saved the merged progress. */
+  private adopted: string[] = [];
+  private savedSinceStart = false;
   private lastLocation = '';
   private lastProgress = -1;
   private readonly startedAt = Date.now();
@@ -170,7 +179,7 @@ export class LrsAdapter implements TrackingAdapter {
       mode: mode === 'Browse' ? 'browse' : mode === 'Review' ? 'review' : 'normal',
       language,
       returnURL: this.launchData?.returnURL ?? null,
-      otherResume: this.otherResume,
+      otherResumes: this.otherResumes,
     };
   }
 
@@ -192,6 +201,7 @@ export class LrsAdapter implements TrackingAdapter {
         ]);
       }
     }
+    this.savedSinceStart = true;
     this.writeState({ resume, record: this.currentRecord(), modules: [...this.modulesReported] });
   }
 
@@ -476,30 +486,27 @@ export class LrsAdapter implements TrackingAdapter {
     const local = this.localState();
     try {
       const response = await this.request('GET', 'activities/state', this.stateQuery(this.ids.courseIri, STATE_ID));
-      if (response.status === 404) {
-        if (local) this.writeState(local);
-        return local ?? { resume: null, record: { completed: false, passed: false } };
+      if (response.status !== 404 && !response.ok) throw new Error(`state ${response.status}`);
+      const remote = response.status === 404 ? null : ((await response.json()) as StateDocument);
+      if (remote) this.etag = response.headers.get('ETag');
+      const unsent = this.unsentCopies();
+      if (unsent.length === 0) {
+        if (!remote && local) this.writeState(local);
+        return remote ?? local ?? { resume: null, record: { completed: false, passed: false } };
       }
-      if (!response.ok) throw new Error(`state ${response.status}`);
-      this.etag = response.headers.get('ETag');
-      const remote = (await response.json()) as StateDocument;
-      // The browser's copy was not sent yet (the LRS was unreachable, or another tab of this launch wrote it last):
-      // it is resumed, merged with the LRS's (the runtime merges the two records; every write here merges too).
-      if (local && local.resume !== remote.resume && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
-        this.theirs = remote;
-        const merged = this.merged(local, { ...remote, resume: null });
-        this.writeState(merged);
-        this.otherResume = remote.resume;
-        return merged;
-      }
-      // The same resume, but the last session closed before its write of what it reported reached the LRS: what
-      // it reported (completed, passed, modules) counts as reported, or a relaunch sends completed a second time.
-      if (local && this.win.localStorage.getItem(`${this.storageKey}:dirty`)) {
-        const merged = this.merged(remote, { ...local, resume: null });
-        this.writeState(merged);
-        return merged;
-      }
-      return remote;
+      // Copies this browser's tabs saved that the LRS never confirmed (the LRS was unreachable, or a tab closed with
+      // its last write refused): resumed, merged with the LRS's. Records are merged by the runtime (otherResumes);
+      // what any of them reported (completed, passed, modules) counts as reported, or a relaunch sends it again.
+      this.theirs = remote;
+      this.adopted = unsent.map(([key]) => key);
+      const docs = [...unsent.map(([, doc]) => doc), ...(remote ? [remote] : [])];
+      const [first, ...rest] = docs;
+      const merged = rest.reduce((ours, doc) => this.merged(ours, { ...doc, resume: null }), first!);
+      const resumes = [...new Set(docs.map((d) => d.resume))].filter((r): r is string => r !== null);
+      merged.resume = resumes[0] ?? null;
+      this.otherResumes = resumes.slice(1);
+      this.writeState(merged);
+      return merged;
     } catch (error) {
       this.log(`LRS state not readable (${(error as Error).message}); resuming from this browser's copy`);
       this.setState('offline');
@@ -509,8 +516,28 @@ export class LrsAdapter implements TrackingAdapter {
   }
 
   private localState(): StateDocument | null {
+    return this.readLocal(`${this.storageKey}:state`);
+  }
+
+  /** Every tab's unsent copy of this launch's state (and the single-copy mark of an earlier version). */
+  private unsentCopies(): [string, StateDocument][] {
+    const storage = this.win.localStorage;
+    const prefix = `${this.storageKey}:unsent:`;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    if (storage.getItem(`${this.storageKey}:dirty`)) keys.push(`${this.storageKey}:state`);
+    return keys.flatMap((key) => {
+      const doc = this.readLocal(key);
+      return doc ? [[key, doc] as [string, StateDocument]] : [];
+    });
+  }
+
+  private readLocal(key: string): StateDocument | null {
     try {
-      const text = this.win.localStorage.getItem(`${this.storageKey}:state`);
+      const text = this.win.localStorage.getItem(key);
       return text ? (JSON.parse(text) as StateDocument) : null;
     } catch {
       return null;
@@ -522,7 +549,7 @@ export class LrsAdapter implements TrackingAdapter {
     this.stateDirty = true;
     try {
       this.win.localStorage.setItem(`${this.storageKey}:state`, JSON.stringify(doc));
-      this.win.localStorage.setItem(`${this.storageKey}:dirty`, '1');
+      this.win.localStorage.setItem(`${this.storageKey}:unsent:${this.tab}`, JSON.stringify(doc));
     } catch {
       this.setState('failed');
     }
@@ -579,7 +606,14 @@ export class LrsAdapter implements TrackingAdapter {
           if (doc !== pending) this.win.localStorage.setItem(`${this.storageKey}:state`, JSON.stringify(doc));
           if (this.pendingState === pending) {
             this.stateDirty = false;
-            this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
+            this.win.localStorage.removeItem(`${this.storageKey}:unsent:${this.tab}`);
+            // Other tabs' copies merged at start are in the LRS too once the merged progress was saved.
+            if (this.savedSinceStart) {
+              for (const key of this.adopted.splice(0)) {
+                if (key.endsWith(':state')) this.win.localStorage.removeItem(`${this.storageKey}:dirty`);
+                else this.win.localStorage.removeItem(key);
+              }
+            }
           }
           return;
         }
