@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { QuestionResponse, QuestionState } from '../../core/interactions.js';
 import type { Question } from '../../core/types.js';
-import { setLocale } from '../../locales/localization.js';
-import { deepTextNodes, effectiveLang, misMarkedText } from '../shared/test-helpers.js';
+import { deepTextNodes, effectiveLang, misMarkedText, withEnglishInterface } from '../shared/test-helpers.js';
 import type { CourseQuestion } from './course-question.js';
 import { controlsOf, inputOf, press, settle } from './keyboard.js';
 import { mountQuestion, part } from './question-contract.js';
@@ -30,16 +29,7 @@ async function mountInCourse(...args: Parameters<typeof mountQuestion>): Promise
 }
 
 describe('<course-question> interface language inside Chinese course content', () => {
-  let pageLang = '';
-  before(async () => {
-    pageLang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-    await setLocale('en');
-  });
-  after(async () => {
-    document.documentElement.lang = pageLang;
-    await setLocale('zh-CN');
-  });
+  withEnglishInterface();
 
   for (const [question, response] of wrong) {
     it(`${question.type}: fresh, the type hint, 检查答案 and tries are English; the prompt stays Chinese`, async () => {

@@ -5,8 +5,7 @@ import { sampleQuiz } from './course-quiz.fixture.js';
 import type { QuestionResponse, QuizAttemptState } from '../../core/interactions.js';
 import { finishAttempt, newAttempt, questionsOf, setAnswer, startAttempt } from '../../core/quiz.js';
 import type { Question, Quiz } from '../../core/types.js';
-import { setLocale } from '../../locales/localization.js';
-import { effectiveLang, misMarkedText } from '../shared/test-helpers.js';
+import { effectiveLang, misMarkedText, withEnglishInterface } from '../shared/test-helpers.js';
 
 const SEED = 'learner-42';
 
@@ -64,16 +63,7 @@ const $ = (el: CourseQuiz, selector: string) => el.shadowRoot!.querySelector<HTM
 const buttons = (el: CourseQuiz) => [...el.shadowRoot!.querySelectorAll('button')];
 
 describe('<course-quiz> interface language inside Chinese course content', () => {
-  let pageLang = '';
-  before(async () => {
-    pageLang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-    await setLocale('en');
-  });
-  after(async () => {
-    document.documentElement.lang = pageLang;
-    await setLocale('zh-CN');
-  });
+  withEnglishInterface();
 
   it('intro: heading, facts and Start quiz are English; the intro text stays Chinese', async () => {
     const el = await mount(null);

@@ -4,8 +4,7 @@ import type { RolePlayElement } from './role-play.js';
 import { sampleRolePlay } from '../../core/testing/roleplay.fixture.js';
 import { choose, continueFrom, currentNode, isEnded, restart, startState } from '../../core/roleplay.js';
 import type { RolePlayState } from '../../core/interactions.js';
-import { setLocale } from '../../locales/localization.js';
-import { deepTextNodes, effectiveLang, misMarkedText } from '../shared/test-helpers.js';
+import { deepTextNodes, effectiveLang, misMarkedText, withEnglishInterface } from '../shared/test-helpers.js';
 
 const rp = sampleRolePlay;
 
@@ -34,16 +33,7 @@ function playToEnd(state: RolePlayState): RolePlayState {
 const $ = (el: RolePlayElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 
 describe('<role-play> interface language inside Chinese course content', () => {
-  let pageLang = '';
-  before(async () => {
-    pageLang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-    await setLocale('en');
-  });
-  after(async () => {
-    document.documentElement.lang = pageLang;
-    await setLocale('zh-CN');
-  });
+  withEnglishInterface();
 
   it('start: headings, labels, mood, the question and OK are English; scenario, customer and replies stay Chinese', async () => {
     const el = await mount();

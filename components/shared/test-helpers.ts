@@ -1,4 +1,5 @@
 /** Helpers for browser tests of any component. */
+import { setLocale } from '../../locales/localization.js';
 
 /** The focused element, looking inside shadow roots. */
 export function deepActiveElement(): Element | null {
@@ -72,4 +73,18 @@ export function misMarkedText(root: Element, uiLang = 'en', contentLang = 'zh-CN
     }
   }
   return wrong;
+}
+
+/** For a describe block: the interface in English (page `lang` and locale) before its tests, Chinese again after. */
+export function withEnglishInterface(): void {
+  let pageLang = '';
+  before(async () => {
+    pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'en';
+    await setLocale('en');
+  });
+  after(async () => {
+    document.documentElement.lang = pageLang;
+    await setLocale('zh-CN');
+  });
 }
