@@ -2,7 +2,7 @@ import { rollup, type OutputBundle } from 'rollup';
 import { describe, expect, it } from 'vitest';
 import { withModulePreloads } from './rollup-plugin-course.js';
 
-const SHELL = '<head>\n    <script type="module" src="./app.js"></script>\n  </head>';
+const SHELL = '<body>\n    <script type="module" src="./app.js"></script>\n  </body>';
 
 /** A real rollup bundle: the entry imports two chunks statically and one lazily. */
 async function bundle(): Promise<OutputBundle> {

@@ -15,8 +15,9 @@ export interface CoursePluginOptions {
   /** Seed documents pages cite; checked when present. */
   seedsDir?: string;
   /**
-   * HTML shell; `%COURSE_TITLE%` is replaced with the course title, `<!--first-page-gate-->` with the inline gate
-   * script and the `<!--first-page-->…<!--/first-page-->` span with the prerendered first page (when there is one).
+   * HTML shell; `%COURSE_TITLE%` is replaced with the course title, `<!--first-page-gate-->` (in `<head>`) with the
+   * inline gate script and the `<!--first-page-->…<!--/first-page-->` span with the prerendered first page (when
+   * there is one; its render-blocking link then goes before the gate).
    */
   indexHtml: string;
   /** Renders the first page into index.html so its text paints before any JavaScript runs. */
@@ -33,7 +34,7 @@ export interface FirstPageOptions {
 type RenderFirstPage = (
   index: CourseIndex,
   modules: readonly ModuleData[],
-) => { location: { moduleId: string; itemId: string }; html: string } | null;
+) => { location: { moduleId: string; itemId: string }; html: string; head: string } | null;
 
 /**
  * Validates every content file before anything is bundled; on any problem the build fails with all of them and
@@ -90,6 +91,9 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
  * Lists the chunks the entry imports statically as `<link rel="modulepreload">` right after the entry's script tag,
  * so the browser fetches them alongside the entry instead of only once it has parsed it: one round trip less before
  * the tracker can start (it matters most on a slow LMS connection). Same files, same bytes: only the order changes.
+ * The shell has the tag at the end of `<body>` (module scripts run after parsing wherever they stand): the browser's
+ * preload scanner still finds them as soon as the HTML has arrived, and the parser issues no request before it has
+ * reached the first page's text.
  */
 export function withModulePreloads(html: string, bundle: OutputBundle): string {
   const initial = initialJavaScript(bundle);
@@ -137,7 +141,7 @@ async function loadFirstPage(
   return { render: module.renderFirstPage, gate: gate.outputFiles[0]!.text.trim(), inputs };
 }
 
-/** The shell with the gate script and, when the course starts with a page, that page prerendered. */
+/** The shell with the gate script and, when the course starts with a page, that page prerendered and its head link. */
 function withFirstPage(
   html: string,
   firstPage: { render: RenderFirstPage; gate: string },
@@ -147,7 +151,7 @@ function withFirstPage(
   const page = firstPage.render(index, modules);
   const hash = page ? toHash(page.location) : '';
   const gate = `<script data-course-id="${escapeHtml(index.id)}" data-first-page="${escapeHtml(hash)}">${firstPage.gate.replace(/<\//g, '<\\/')}</script>`;
-  const withGate = html.replace('<!--first-page-gate-->', () => gate);
+  const withGate = html.replace('<!--first-page-gate-->', () => (page ? `${page.head}\n    ${gate}` : gate));
   return page ? withGate.replace(/<!--first-page-->[\s\S]*?<!--\/first-page-->/, () => page.html) : withGate;
 }
 

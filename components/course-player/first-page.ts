@@ -35,21 +35,32 @@ export const FIRST_PAGE_LOCALE = 'zh-CN';
  * only screen readers read says the course is opening; the heading comes with the page.
  */
 const placeholderStyles =
-  '.first-page-only{visibility:var(--first-page-visibility,visible)}' +
+  '.first-page-only,::slotted(.first-page-only){visibility:var(--first-page-visibility,visible)}' +
   '.first-page-loading{display:var(--first-page-loading,none)}';
 
 /**
  * The prerender puts `<main>` before the table of contents in source order, so the parser reaches the page's text
- * (and the first frame shows it) before it has read the whole course outline. `order` puts the outline back where the
- * player has it (the grid's first cell; hidden on a phone), so nothing moves at take-over.
+ * before it has read the whole course outline. `order` puts the outline back where the player has it (the grid's first
+ * cell; hidden on a phone), so nothing moves at take-over.
  */
 const sourceOrderStyles = '.layout>nav.toc{order:-1}';
+
+/**
+ * The id of an empty element right after the page's text, in the document's own tree. `index.html`'s head holds
+ * `<link rel="expect" href="#…" blocking="render">` for it: the browser renders nothing until the parser has reached
+ * it, so the first frame already has the page's text (not header-only frames whose layout would hold it back), and
+ * renders as soon as it has, without waiting for the course outline below it. A `rel=expect` target must be outside
+ * shadow trees, so the outline's list is slotted into the prerender's `<nav>` from after this marker.
+ */
+export const FIRST_TEXT_MARKER = 'first-page-text-end';
 
 export interface FirstPage {
   /** The item shown: the first of the reading sequence. */
   location: Location;
   /** Markup to put inside `<course-player>`. */
   html: string;
+  /** Markup to put in `<head>`: holds rendering until the page's text has been parsed (see FIRST_TEXT_MARKER). */
+  head: string;
 }
 
 /** The first page's markup, or null when the course does not start with a page the prerender can show. */
@@ -80,8 +91,9 @@ export function renderFirstPage(index: CourseIndex, modules: readonly ModuleData
 </header>`;
   const toc = `<nav id="toc" part="toc" class="toc " aria-labelledby="toc-heading">
 <h2 id="toc-heading" class="toc-heading" tabindex="-1" lang="${ui}">课程目录</h2>
-<div class="first-page-only" lang="${lang}">${shadow([visuallyHidden, courseTocStyles], renderToc(index, progress, location, ui))}</div>
+<slot name="toc"></slot>
 </nav>`;
+  const tocList = `<div slot="toc" class="first-page-only" lang="${lang}">${shadow([visuallyHidden, courseTocStyles], renderToc(index, progress, location, ui))}</div>`;
   const main = `<main id="main">
 <article part="content" aria-labelledby="page-title">
 <p class="eyebrow first-page-only" lang="${lang}">${text(module.title)}</p>
@@ -98,9 +110,11 @@ export function renderFirstPage(index: CourseIndex, modules: readonly ModuleData
 <noscript><p class="notice">本课程需要启用 JavaScript 才能记录学习进度和答题。This course needs JavaScript.</p></noscript>
 </main>`;
   const player = `${header}<div class="layout">${main}${toc}</div>`;
+  const playerShadow = shadow([visuallyHidden, coursePlayerStyles], player, placeholderStyles + sourceOrderStyles);
   return {
     location,
-    html: `<div data-first-page="${attr(toHash(location))}">${shadow([visuallyHidden, coursePlayerStyles], player, placeholderStyles + sourceOrderStyles)}</div>`,
+    html: `<div data-first-page="${attr(toHash(location))}">${playerShadow}<span id="${FIRST_TEXT_MARKER}"></span>${tocList}</div>`,
+    head: `<link rel="expect" href="#${FIRST_TEXT_MARKER}" blocking="render" />`,
   };
 }
 

@@ -1,6 +1,8 @@
 // First text at the floor: the welcome page is in the HTML the server sends, the player takes over from it without
 // moving anything, and a learner who resumes elsewhere never sees the welcome page first.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +85,56 @@ describe('the first page without JavaScript', () => {
   });
 });
 
+describe('the first frame', () => {
+  it('already has the page’s text, and does not wait for the course outline below it', async () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    // The head holds rendering until the parser has reached an element right after the page's text.
+    const marker = /<link rel="expect" href="#([\w-]+)" blocking="render" \/>/.exec(html)?.[1];
+    expect(marker, 'index.html has no render-blocking rel=expect link').toBeTruthy();
+    const markerTag = `<span id="${marker}"></span>`;
+    expect(html.indexOf(markerTag)).toBeGreaterThan(html.indexOf(welcome.firstParagraph));
+    // The server sends everything up to the marker, then holds the rest (the outline, the scripts) back.
+    const cut = html.indexOf(markerTag) + markerTag.length;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const front = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path === '/' || path === '/index.html') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.write(html.slice(0, cut));
+        void held.then(() => response.end(html.slice(cut)));
+        return;
+      }
+      void fetch(new URL(request.url ?? '/', server.url)).then(async (upstream) => {
+        response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? '' });
+        response.end(Buffer.from(await upstream.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      await context.addInitScript(() => sessionStorage.setItem('course-learner', 'first-page-frame'));
+      await watchFrames(context, welcome.firstParagraph);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(front.address() as AddressInfo).port}/`, { waitUntil: 'commit' });
+      await expect.poll(async () => (await framesOf(page)).length, SLOW).toBeGreaterThan(0);
+      const frames = await framesOf(page);
+      // No frame of the header alone: the first one has the heading and the text.
+      expect(frames[0]).toBe(`h1:${welcome.title} | welcome text`);
+      await expect(page.locator('course-player h1').isVisible()).resolves.toBe(true);
+      await expect(page.locator('course-player [slot="toc"]').count()).resolves.toBe(0);
+      release();
+      await page.locator('course-player details[part="module"] a').first().waitFor(SLOW);
+      await page.locator('course-player > [data-first-page]').waitFor({ state: 'detached', ...SLOW });
+    } finally {
+      release();
+      await context.close();
+      front.closeAllConnections();
+      await new Promise((resolve) => front.close(resolve));
+    }
+  });
+});
+
 /** Boxes of the heading, every paragraph and list item of the article, and the chrome's landmarks and controls. */
 async function layout(page: Page): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
   const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
@@ -101,8 +153,9 @@ async function layout(page: Page): Promise<Record<string, { x: number; y: number
     'header select',
     'nav.toc',
     '#toc-heading',
-    'nav.toc a',
-    'nav.toc summary',
+    // The outline's modules and links: slotted into the prerender's nav, inside <course-toc> in the player's.
+    'details[part="module"] a',
+    'details[part="module"] summary',
     'article',
     'h1',
     'article p',
