@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import validateStatement from 'xapi-validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../core/completion.js';
 import { basicAuth, startServer, type RunningServer } from '../../server/index.js';
 import type { ReportedStatus } from '../../tracking/tracker.js';
-import { LrsAdapter, type ItemPlace } from '../../tracking/xapi/lrs-adapter.js';
+import { LrsAdapter, type ItemPlace, type LrsCourseIds } from '../../tracking/xapi/lrs-adapter.js';
 import { xapiClient, type Client } from '../server/support.js';
 
 const COURSE = 'https://training.example.com/courses/adapter-test';
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 /** Web Storage over a Map: one instance is what two tabs of one browser profile share. */
 class MemoryStorage {
-  private readonly map = new Map<string, string>();
+  readonly map = new Map<string, string>();
   get length(): number {
     return this.map.size;
   }
@@ -71,27 +72,31 @@ const items = new Map<string, ItemPlace>([
 const mergeResume = (ours: string, theirs: string) =>
   [...new Set([...ours.split(','), ...theirs.split(',')])].sort().join(',');
 
-function adapter(win: Window, registration: string, log: string[]): LrsAdapter {
+const ACTOR = JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1/', name: 'two-tabs' } });
+
+function adapter(
+  win: Window,
+  registration: string,
+  log: string[],
+  more: Pick<LrsCourseIds, 'modulesCompleted'> = {},
+): LrsAdapter {
   return new LrsAdapter(
     {
       kind: 'xapi',
-      params: {
-        endpoint: server.endpoint,
-        auth: basicAuth(server.credentials),
-        actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1/', name: 'two-tabs' } }),
-        registration,
-      },
+      params: { endpoint: server.endpoint, auth: basicAuth(server.credentials), actor: ACTOR, registration },
     },
-    { courseIri: COURSE, language: 'zh-CN', items, mergeResume },
+    { courseIri: COURSE, language: 'zh-CN', items, mergeResume, ...more },
     (m) => log.push(m),
     win,
   );
 }
 
+function stateQuery(registration: string): string {
+  return new URLSearchParams({ activityId: COURSE, agent: ACTOR, registration, stateId: 'course-resume' }).toString();
+}
+
 async function remoteResume(registration: string): Promise<string | null> {
-  const agent = JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1/', name: 'two-tabs' } });
-  const query = new URLSearchParams({ activityId: COURSE, agent, registration, stateId: 'course-resume' });
-  const response = await admin.request('GET', `activities/state?${query.toString()}`);
+  const response = await admin.request('GET', `activities/state?${stateQuery(registration)}`);
   return response.ok ? ((await response.json()) as { resume: string }).resume : null;
 }
 
@@ -185,5 +190,123 @@ describe('LRS adapter: two tabs of one launch', () => {
       [`${COURSE}/quizzes/quiz-1`]: 'http://adlnet.gov/expapi/activities/assessment',
       [`${COURSE}/roleplays/rp-1`]: 'http://adlnet.gov/expapi/activities/simulation',
     });
+  });
+});
+
+/**
+ * Where a launch keeps its state in the browser. Written out here on purpose: learners' browsers already hold copies
+ * under these keys, so a change of layout must still adopt them.
+ */
+function launchKey(registration: string): string {
+  return `course-lrs:${server.endpoint}:${registration}:${ACTOR}`;
+}
+
+interface StoredState {
+  resume: string | null;
+  record: { completed: boolean; passed: boolean };
+  modules?: string[];
+}
+
+async function putRemoteState(registration: string, doc: StoredState): Promise<void> {
+  const response = await admin.request('PUT', `activities/state?${stateQuery(registration)}`, doc);
+  expect(response.status).toBe(204);
+}
+
+/** Ends a tab the way a closing page does and waits until its terminated statement is in the LRS. */
+async function close(tab: LrsAdapter, registration: string): Promise<void> {
+  tab.finish();
+  await expect.poll(async () => (await statements(registration)).some((s) => /terminated$/.test(s.verb.id))).toBe(true);
+}
+
+describe('LRS adapter: starting a launch from the unsent copies its tabs left', () => {
+  it("merges two tabs' unsent copies with the LRS's document: the first resume is resumed, the others come with it", async () => {
+    const registration = randomUUID();
+    const key = launchKey(registration);
+    const storage = new MemoryStorage();
+    // Two tabs closed with their last writes unconfirmed; one reported the course completed, the other passed.
+    storage.setItem(
+      `${key}:unsent:tab-1`,
+      JSON.stringify({ resume: 'one', record: { completed: true, passed: false }, modules: ['m1'] }),
+    );
+    storage.setItem(
+      `${key}:unsent:tab-2`,
+      JSON.stringify({ resume: 'two', record: { completed: false, passed: true }, modules: ['m1', 'm3'] }),
+    );
+    // Another registration's copy is not this launch's.
+    storage.setItem(
+      `${launchKey(randomUUID())}:unsent:tab-9`,
+      JSON.stringify({ resume: 'elsewhere', record: { completed: true, passed: true }, modules: ['m9'] }),
+    );
+    await putRemoteState(registration, {
+      resume: 'remote',
+      record: { completed: false, passed: false },
+      modules: ['m2'],
+    });
+
+    const resuming = adapter(tab(storage), registration, []);
+    const start = await resuming.start();
+    expect(start.resume).toBe('one');
+    expect(start.otherResumes).toEqual(['two', 'remote']);
+    // What any of them reported counts as reported; read before the merged document's write to the LRS returns.
+    const merged = JSON.parse(storage.getItem(`${key}:state`)!) as StoredState;
+    expect({ ...merged, modules: [...(merged.modules ?? [])].sort() }).toEqual({
+      resume: 'one',
+      record: { completed: true, passed: true },
+      modules: ['m1', 'm2', 'm3'],
+    });
+    await close(resuming, registration);
+  });
+
+  it("with no unsent copies, resumes the LRS's document as it is (not this browser's older copy)", async () => {
+    const registration = randomUUID();
+    const key = launchKey(registration);
+    const storage = new MemoryStorage();
+    storage.setItem(
+      `${key}:state`,
+      JSON.stringify({ resume: 'old-local', record: { completed: false, passed: false }, modules: [] }),
+    );
+    await putRemoteState(registration, {
+      resume: 'remote',
+      record: { completed: true, passed: false },
+      modules: ['m2'],
+    });
+
+    const resumed = adapter(tab(storage), registration, [], { modulesCompleted: () => ['m1', 'm2'] });
+    const start = await resumed.start();
+    expect(start.resume).toBe('remote');
+    expect(start.otherResumes).toEqual([]);
+    expect([...storage.map.keys()].filter((k) => k.includes(':unsent:'))).toEqual([]);
+    // The document's record is this session's: completion and module m2 are not reported again, m1 is.
+    resumed.reportStatus({ ...done, learner: emptyProgress() });
+    await close(resumed, registration);
+    const reported = (await statements(registration)).filter((s) => /completed$/.test(s.verb.id));
+    expect(reported.map((s) => s.object.id)).toEqual([`${COURSE}/modules/m1`]);
+  });
+
+  it("removes the adopted copies once this tab's own save is confirmed, not on its first write of the merge", async () => {
+    const registration = randomUUID();
+    const key = launchKey(registration);
+    const storage = new MemoryStorage();
+    const adopted = [`${key}:unsent:tab-1`, `${key}:unsent:tab-2`];
+    adopted.forEach((k, i) =>
+      storage.setItem(k, JSON.stringify({ resume: `r${i}`, record: { completed: false, passed: false }, modules: [] })),
+    );
+    const other = `${launchKey(randomUUID())}:unsent:tab-9`;
+    storage.setItem(other, JSON.stringify({ resume: 'x', record: { completed: false, passed: false }, modules: [] }));
+    const unsent = () => [...storage.map.keys()].filter((k) => k.includes(':unsent:')).sort();
+
+    const resuming = adapter(tab(storage), registration, []);
+    await resuming.start();
+    // At start the merged document goes to the LRS and, confirmed, this tab's own unsent copy goes. The other resume
+    // records are not merged into it yet (the runtime merges them, then saves), so the adopted copies stay.
+    await expect.poll(unsent).toEqual([...adopted, other].sort());
+    expect(await remoteResume(registration)).toBe('r0');
+
+    // The learner's first save (the runtime flushes a second after it).
+    resuming.saveState('r0,r1', 'm1/welcome');
+    resuming.flush();
+    await expect.poll(() => remoteResume(registration)).toBe('r0,r1');
+    await expect.poll(unsent).toEqual([other]);
+    await close(resuming, registration);
   });
 });

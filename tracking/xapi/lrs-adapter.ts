@@ -20,6 +20,7 @@ import {
 } from '../notation/xapi.js';
 import type { ReportedStatus, SaveState, SessionStart, TrackingAdapter } from '../tracker.js';
 import { Outbox } from './outbox.js';
+import { keysWithPrefix } from './storage-keys.js';
 
 const VERBS = {
   experienced: 'http://adlnet.gov/expapi/verbs/experienced',
@@ -522,12 +523,7 @@ export class LrsAdapter implements TrackingAdapter {
   /** Every tab's unsent copy of this launch's state (and the single-copy mark of an earlier version). */
   private unsentCopies(): [string, StateDocument][] {
     const storage = this.win.localStorage;
-    const prefix = `${this.storageKey}:unsent:`;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
+    const keys = keysWithPrefix(storage, `${this.storageKey}:unsent:`);
     if (storage.getItem(`${this.storageKey}:dirty`)) keys.push(`${this.storageKey}:state`);
     return keys.flatMap((key) => {
       const doc = this.readLocal(key);

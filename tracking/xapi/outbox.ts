@@ -11,6 +11,7 @@
  * re-reads the stored entries under the lock, so two tabs never send a statement twice.
  */
 import type { KeyValueStorage } from '../../core/progress-store.js';
+import { keysWithPrefix } from './storage-keys.js';
 
 /** The part of the Web Storage API the outbox uses: it lists its own keys. */
 export interface OutboxStorage extends KeyValueStorage {
@@ -212,13 +213,7 @@ export class Outbox {
   }
 
   private entries<T>(prefix: string): [string, T][] {
-    const { storage } = this.options;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
-    return keys.flatMap((key) => {
+    return keysWithPrefix(this.options.storage, prefix).flatMap((key) => {
       const entry = this.read<T>(key);
       return entry ? [[key, entry] as [string, T]] : [];
     });
