@@ -52,7 +52,7 @@ const sourceOrderStyles = '.layout>nav.toc{order:-1}';
  * renders as soon as it has, without waiting for the course outline below it. A `rel=expect` target must be outside
  * shadow trees, so the outline's list is slotted into the prerender's `<nav>` from after this marker.
  */
-export const FIRST_TEXT_MARKER = 'first-page-text-end';
+const FIRST_TEXT_MARKER = 'first-page-text-end';
 
 export interface FirstPage {
   /** The item shown: the first of the reading sequence. */

@@ -11,6 +11,7 @@ import { emptyProgress } from '../../core/completion.js';
 import { basicAuth, startServer, type RunningServer } from '../../server/index.js';
 import type { ReportedStatus } from '../../tracking/tracker.js';
 import { LrsAdapter, type ItemPlace, type LrsCourseIds } from '../../tracking/xapi/lrs-adapter.js';
+import { memoryStorage } from '../../tracking/xapi/memory-storage.js';
 import { xapiClient, type Client } from '../server/support.js';
 
 const COURSE = 'https://training.example.com/courses/adapter-test';
@@ -30,32 +31,12 @@ afterAll(async () => {
 });
 
 /** Web Storage over a Map: one instance is what two tabs of one browser profile share. */
-class MemoryStorage {
-  readonly map = new Map<string, string>();
-  get length(): number {
-    return this.map.size;
-  }
-  key(i: number): string | null {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
+type MemoryStorage = ReturnType<typeof memoryStorage>;
 
 function tab(shared: MemoryStorage): Window {
   return {
     localStorage: shared,
-    sessionStorage: new MemoryStorage(),
+    sessionStorage: memoryStorage(),
     navigator: {},
     document: { visibilityState: 'hidden' },
     location: { assign: () => undefined },
@@ -122,7 +103,7 @@ const judged = (passed: boolean, raw: number): ReportedStatus => ({
 describe('LRS adapter: sessions of one registration', () => {
   it('a fail resumed from an earlier session is not judged again; the pass that follows is', async () => {
     const registration = randomUUID();
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const first = adapter(tab(storage), registration, []);
     await first.start();
     first.reportStatus(judged(false, 8));
@@ -148,7 +129,7 @@ describe('LRS adapter: sessions of one registration', () => {
 describe('LRS adapter: two tabs of one launch', () => {
   it('merges the state resource on 412 instead of overwriting, and reports completion once', async () => {
     const registration = randomUUID();
-    const shared = new MemoryStorage();
+    const shared = memoryStorage();
     const logA: string[] = [];
     const logB: string[] = [];
     const a = adapter(tab(shared), registration, logA);
@@ -222,7 +203,7 @@ describe('LRS adapter: starting a launch from the unsent copies its tabs left', 
   it("merges two tabs' unsent copies with the LRS's document: the first resume is resumed, the others come with it", async () => {
     const registration = randomUUID();
     const key = launchKey(registration);
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     // Two tabs closed with their last writes unconfirmed; one reported the course completed, the other passed.
     storage.setItem(
       `${key}:unsent:tab-1`,
@@ -260,7 +241,7 @@ describe('LRS adapter: starting a launch from the unsent copies its tabs left', 
   it("with no unsent copies, resumes the LRS's document as it is (not this browser's older copy)", async () => {
     const registration = randomUUID();
     const key = launchKey(registration);
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     storage.setItem(
       `${key}:state`,
       JSON.stringify({ resume: 'old-local', record: { completed: false, passed: false }, modules: [] }),
@@ -286,7 +267,7 @@ describe('LRS adapter: starting a launch from the unsent copies its tabs left', 
   it("removes the adopted copies once this tab's own save is confirmed, not on its first write of the merge", async () => {
     const registration = randomUUID();
     const key = launchKey(registration);
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const adopted = [`${key}:unsent:tab-1`, `${key}:unsent:tab-2`];
     adopted.forEach((k, i) =>
       storage.setItem(k, JSON.stringify({ resume: `r${i}`, record: { completed: false, passed: false }, modules: [] })),
