@@ -88,20 +88,19 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
 }
 
 /**
- * Lists the chunks the entry imports statically as `<link rel="modulepreload">` right after the entry's script tag,
- * so the browser fetches them alongside the entry instead of only once it has parsed it: one round trip less before
- * the tracker can start (it matters most on a slow LMS connection). Same files, same bytes: only the order changes.
- * The shell has the tag at the end of `<body>` (module scripts run after parsing wherever they stand): the browser's
- * preload scanner still finds them as soon as the HTML has arrived, and the parser issues no request before it has
- * reached the first page's text.
+ * Lists the chunks the entry imports statically as `<link rel="modulepreload">` right after the entry's own preload
+ * link, so the browser fetches them alongside the entry instead of only once it has parsed it: one round trip less
+ * before the tracker can start (it matters most on a slow LMS connection). Same files, same bytes: only the order
+ * changes. The shell has the links at the end of `<body>`: the browser's preload scanner still finds them as soon as
+ * the HTML has arrived, and the parser issues no request before it has reached the first page's text.
  */
 export function withModulePreloads(html: string, bundle: OutputBundle): string {
   const initial = initialJavaScript(bundle);
   const entry = initial.find((chunk) => chunk.isEntry);
   const imported = initial.filter((chunk) => !chunk.isEntry);
   if (!entry || !imported.length) return html;
-  const tag = `<script type="module" src="./${entry.fileName}"></script>`;
-  if (!html.includes(tag)) throw new Error(`index.html does not load the entry as ${tag}`);
+  const tag = `<link rel="modulepreload" href="./${entry.fileName}" />`;
+  if (!html.includes(tag)) throw new Error(`index.html does not preload the entry as ${tag}`);
   const links = imported.map((chunk) => `\n    <link rel="modulepreload" href="./${escapeHtml(chunk.fileName)}" />`);
   return html.replace(tag, () => tag + links.join(''));
 }

@@ -1,6 +1,6 @@
 // First text at the floor: the welcome page is in the HTML the server sends, the player takes over from it without
 // moving anything, and a learner who resumes elsewhere never sees the welcome page first.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -131,6 +131,39 @@ describe('the first frame', () => {
       await context.close();
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));
+    }
+  });
+});
+
+describe('the player starts', () => {
+  it('in a frame the LMS keeps hidden, served from another origin', async () => {
+    // Course content served from another origin than the LMS page (a content server, a CDN), in a frame hidden from
+    // the start. The player waits for the first frame to be painted before it starts; a browser may paint no frame
+    // there (it throttles hidden cross-site frames), and the player must start all the same.
+    const content = await serveDirectory(outDir);
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const courseUrl = content.url;
+      // A standalone launch (the frame reaches no LMS API across origins) by a learner already named in this tab.
+      await context.addInitScript(() => sessionStorage.setItem('course-learner', 'first-page-hidden'));
+      writeFileSync(
+        join(outDir, 'hidden-frame-lms.html'),
+        `<!doctype html><html lang="en"><title>LMS</title><iframe id="sco" title="course" style="display: none" src="${courseUrl}"></iframe></html>`,
+      );
+      const page = await context.newPage();
+      await page.goto(`${server.url}hidden-frame-lms.html`);
+      await expect(page.locator('#sco').isVisible()).resolves.toBe(false);
+      const sco = () => page.frames().find((f) => f.url().startsWith(courseUrl));
+      await expect
+        .poll(() => sco()?.evaluate(() => customElements.get('course-player') !== undefined), SLOW)
+        .toBe(true);
+      // Started as a player does: the page it renders is in its own shadow root, not the prerender.
+      await expect
+        .poll(() => sco()!.evaluate(() => document.querySelector('course-player > [data-first-page]') === null), SLOW)
+        .toBe(true);
+    } finally {
+      await context.close();
+      await content.close();
     }
   });
 });
