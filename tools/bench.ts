@@ -9,7 +9,7 @@
  * - embedded LRS and report (test/bench/report-bench.ts): 100,000 statements stored, queried and reported;
  * - packaging (test/bench/package-bench.ts): a cold `npm run package` and each zip's size.
  *
- * Options: `--runs N` cold loads per page (default 5), `--statements N` for the LRS and report (default 100,000),
+ * Options: `--runs N` cold loads per page (default 9), `--statements N` for the LRS and report (default 100,000),
  * `--no-pages`, `--no-report`, `--no-package` to skip a part; `--print` prints the last run's table again. Each part runs in its own process, one after another,
  * so one part's memory or load does not weigh on the next.
  */
@@ -34,7 +34,7 @@ const option = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number above 0`);
   return value;
 };
-const runs = option('--runs', 5);
+const runs = option('--runs', 9);
 const statements = option('--statements', 100_000);
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 

@@ -199,7 +199,7 @@ export interface PageBench {
   rows: PageRow[];
 }
 
-export async function benchPages(runs = 5): Promise<PageBench> {
+export async function benchPages(runs = 9): Promise<PageBench> {
   const dir = mkdtempSync(join(tmpdir(), 'page-bench-'));
   const log = (line: string) => process.stderr.write(`  pages: ${line}\n`);
   const { build } = await import('../../tools/build.js');
@@ -279,6 +279,6 @@ export async function benchPages(runs = 5): Promise<PageBench> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const runs = Number(process.argv[2] ?? 5);
+  const runs = Number(process.argv[2] ?? 9);
   console.log(JSON.stringify(await benchPages(runs)));
 }
