@@ -13,6 +13,7 @@
  */
 import { detectLaunch, type LaunchKind, type LaunchWindow } from './launch.js';
 import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
+import { keysWithPrefix } from './storage-keys.js';
 
 export interface FirstPageWindow extends LaunchWindow {
   location: { search: string; hash: string };
@@ -40,10 +41,7 @@ function hasStandaloneRecord(win: FirstPageWindow, courseId: string): boolean {
     const prefix = resumeKeyPrefix(courseId);
     const learner = win.sessionStorage.getItem(LEARNER_KEY);
     if (learner !== null) return win.localStorage.getItem(prefix + learner) !== null;
-    for (let i = 0; i < win.localStorage.length; i++) {
-      if (win.localStorage.key(i)?.startsWith(prefix)) return true;
-    }
-    return false;
+    return keysWithPrefix(win.localStorage, prefix).length > 0;
   } catch {
     // Storage blocked: the standalone runtime cannot have kept progress here either.
     return false;

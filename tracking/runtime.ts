@@ -19,9 +19,6 @@ import type { ResumeCourse } from './resume/resume-codec.js';
 type ResumeCodec = typeof ResumeCodecModule;
 const loadCodec = (): Promise<ResumeCodec> => import('./resume/resume-codec.js');
 import type { ProgressStorage, ReportedStatus, SaveState, TrackingAdapter } from './tracker.js';
-import type * as Scorm12Module from './scorm/scorm12-adapter.js';
-import type * as Scorm2004Module from './scorm/scorm2004-adapter.js';
-import type * as LrsModule from './xapi/lrs-adapter.js';
 import type { ItemPlace, LrsCourseIds } from './xapi/lrs-adapter.js';
 import { LEARNER_KEY, resumeKeyPrefix } from './standalone/keys.js';
 
@@ -170,34 +167,21 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   return { kind: adapter.kind, storage, learner, finish, canExit: Boolean(start.returnURL) };
 }
 
+/**
+ * Each launch's adapter module, loaded on demand (standalone has none: its adapter waits for the learner's name). Each
+ * import() stays a literal so the bundler gives each adapter a chunk of its own.
+ */
+const adapterModules = {
+  scorm12: () => import('./scorm/scorm12-adapter.js'),
+  scorm2004: () => import('./scorm/scorm2004-adapter.js'),
+  cmi5: () => import('./xapi/lrs-adapter.js'),
+  xapi: () => import('./xapi/lrs-adapter.js'),
+} satisfies Partial<Record<LaunchKind, () => Promise<unknown>>>;
+
 /** Starts downloading a launch's adapter chunk; createAdapter's import of the same module then reuses it. */
 function prefetchAdapter(kind: LaunchKind): void {
   // A failed download is reported where the adapter is created (createAdapter imports it again).
-  adapterModule(kind)?.catch(() => undefined);
-}
-
-type AdapterModule = typeof Scorm12Module | typeof Scorm2004Module | typeof LrsModule;
-
-/**
- * The module of a launch's adapter, loaded on demand; null for standalone (its adapter waits for the learner's name).
- * Each import() stays a literal so the bundler gives each adapter a chunk of its own.
- */
-function adapterModule(kind: 'scorm12'): Promise<typeof Scorm12Module>;
-function adapterModule(kind: 'scorm2004'): Promise<typeof Scorm2004Module>;
-function adapterModule(kind: 'cmi5' | 'xapi'): Promise<typeof LrsModule>;
-function adapterModule(kind: LaunchKind): Promise<AdapterModule> | null;
-function adapterModule(kind: LaunchKind): Promise<AdapterModule> | null {
-  switch (kind) {
-    case 'scorm12':
-      return import('./scorm/scorm12-adapter.js');
-    case 'scorm2004':
-      return import('./scorm/scorm2004-adapter.js');
-    case 'cmi5':
-    case 'xapi':
-      return import('./xapi/lrs-adapter.js');
-    case 'standalone':
-      return null;
-  }
+  if (kind !== 'standalone') adapterModules[kind]().catch(() => undefined);
 }
 
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */
@@ -209,16 +193,16 @@ async function createAdapter(
   const language = ids.language;
   switch (launch.kind) {
     case 'scorm12': {
-      const { Scorm12Adapter } = await adapterModule(launch.kind);
+      const { Scorm12Adapter } = await adapterModules.scorm12();
       return new Scorm12Adapter(launch.api, log);
     }
     case 'scorm2004': {
-      const { Scorm2004Adapter } = await adapterModule(launch.kind);
+      const { Scorm2004Adapter } = await adapterModules.scorm2004();
       return new Scorm2004Adapter(launch.api, { language }, log);
     }
     case 'cmi5':
     case 'xapi': {
-      const { LrsAdapter } = await adapterModule(launch.kind);
+      const { LrsAdapter } = await adapterModules[launch.kind]();
       return new LrsAdapter(launch, ids, log);
     }
     case 'standalone':

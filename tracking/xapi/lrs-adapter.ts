@@ -20,7 +20,7 @@ import {
 } from '../notation/xapi.js';
 import type { ReportedStatus, SaveState, SessionStart, TrackingAdapter } from '../tracker.js';
 import { Outbox } from './outbox.js';
-import { keysWithPrefix } from './storage-keys.js';
+import { keysWithPrefix } from '../storage-keys.js';
 
 const VERBS = {
   experienced: 'http://adlnet.gov/expapi/verbs/experienced',

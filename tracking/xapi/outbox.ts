@@ -11,7 +11,7 @@
  * re-reads the stored entries under the lock, so two tabs never send a statement twice.
  */
 import type { KeyValueStorage } from '../../core/progress-store.js';
-import { keysWithPrefix } from './storage-keys.js';
+import { keysWithPrefix } from '../storage-keys.js';
 
 /** The part of the Web Storage API the outbox uses: it lists its own keys. */
 export interface OutboxStorage extends KeyValueStorage {
