@@ -1,8 +1,8 @@
 import { rollup, type OutputBundle } from 'rollup';
 import { describe, expect, it } from 'vitest';
-import { withModulePreloads } from './rollup-plugin-course.js';
+import { withModuleList } from './rollup-plugin-course.js';
 
-const SHELL = '<body>\n    <link rel="modulepreload" href="./app.js" />\n  </body>';
+const SHELL = '<body>\n    <script data-modules="./app.js"></script>\n  </body>';
 
 /** A real rollup bundle: the entry imports two chunks statically and one lazily. */
 async function bundle(): Promise<OutputBundle> {
@@ -25,22 +25,21 @@ async function bundle(): Promise<OutputBundle> {
   return Object.fromEntries(output.map((o) => [o.fileName, o]));
 }
 
-describe('withModulePreloads', () => {
-  it('lists the entry’s static imports after its own preload link, and no lazily loaded chunk', async () => {
+describe('withModuleList', () => {
+  it('lists the entry first, then its static imports, and no lazily loaded chunk', async () => {
     const out = await bundle();
-    const html = withModulePreloads(SHELL, out);
-    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)" \/>/g)]
-      .map((m) => m[1])
-      .filter((file) => file !== 'app.js');
+    const html = withModuleList(SHELL, out);
+    const [first, ...rest] = /data-modules="([^"]+)"/.exec(html)![1]!.split(' ');
+    expect(first).toBe('./app.js');
     const entry = Object.values(out).find((o) => o.type === 'chunk' && o.isEntry)!;
-    expect(entry.type === 'chunk' && [...entry.imports].sort()).toEqual([...preloaded].sort());
-    expect(preloaded.length).toBeGreaterThan(0);
-    expect(preloaded.some((file) => file?.includes('lazy'))).toBe(false);
-    expect(html.indexOf('app.js')).toBeLessThan(html.indexOf('chunks/'));
+    expect(entry.type === 'chunk' && [...entry.imports].map((file) => `./${file}`).sort()).toEqual([...rest].sort());
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.some((file) => file.includes('lazy'))).toBe(false);
+    expect(html).not.toContain('modulepreload');
   });
 
   it('fails the build when the shell no longer loads the entry the way it expects', async () => {
     const out = await bundle();
-    expect(() => withModulePreloads('<head></head>', out)).toThrow(/does not preload the entry/);
+    expect(() => withModuleList('<head></head>', out)).toThrow(/does not start the entry/);
   });
 });

@@ -78,7 +78,7 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
   if (!adapter) {
     learner = sessionStorage.getItem(LEARNER_KEY) ?? (await options.askLearner());
     sessionStorage.setItem(LEARNER_KEY, learner);
-    const { StandaloneAdapter } = await import('./standalone/standalone-adapter.js');
+    const { StandaloneAdapter } = await adapterModules.standalone();
     adapter = new StandaloneAdapter(resumeKeyPrefix(index.id) + learner, localStorageOrNull());
   }
   const active = adapter;
@@ -168,20 +168,21 @@ export async function startTracking(options: TrackingOptions): Promise<TrackingR
 }
 
 /**
- * Each launch's adapter module, loaded on demand (standalone has none: its adapter waits for the learner's name). Each
- * import() stays a literal so the bundler gives each adapter a chunk of its own.
+ * Each launch's adapter module, loaded on demand (standalone's adapter is built only once the learner has given a
+ * name). Each import() stays a literal so the bundler gives each adapter a chunk of its own.
  */
 const adapterModules = {
+  standalone: () => import('./standalone/standalone-adapter.js'),
   scorm12: () => import('./scorm/scorm12-adapter.js'),
   scorm2004: () => import('./scorm/scorm2004-adapter.js'),
   cmi5: () => import('./xapi/lrs-adapter.js'),
   xapi: () => import('./xapi/lrs-adapter.js'),
-} satisfies Partial<Record<LaunchKind, () => Promise<unknown>>>;
+} satisfies Record<LaunchKind, () => Promise<unknown>>;
 
-/** Starts downloading a launch's adapter chunk; createAdapter's import of the same module then reuses it. */
+/** Starts downloading a launch's adapter chunk; the import that builds the adapter then reuses it. */
 function prefetchAdapter(kind: LaunchKind): void {
-  // A failed download is reported where the adapter is created (createAdapter imports it again).
-  if (kind !== 'standalone') adapterModules[kind]().catch(() => undefined);
+  // A failed download is reported where the adapter is built (that import runs again).
+  adapterModules[kind]().catch(() => undefined);
 }
 
 /** The adapter of the launch's standard, loaded on demand; null for standalone (it needs the learner first). */

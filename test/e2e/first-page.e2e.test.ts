@@ -86,7 +86,7 @@ describe('the first page without JavaScript', () => {
 });
 
 describe('the first frame', () => {
-  it('already has the page’s text, and does not wait for the course outline below it', async () => {
+  it('already has the page’s text, and does not wait for the course outline below it or for any script', async () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     // The head holds rendering until the parser has reached an element right after the page's text.
     const marker = /<link rel="expect" href="#([\w-]+)" blocking="render" \/>/.exec(html)?.[1];
@@ -97,8 +97,10 @@ describe('the first frame', () => {
     const cut = html.indexOf(markerTag) + markerTag.length;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const scriptsAskedAt: number[] = [];
     const front = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path.endsWith('.js')) scriptsAskedAt.push(Date.now());
       if (path === '/' || path === '/index.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.write(html.slice(0, cut));
@@ -123,6 +125,18 @@ describe('the first frame', () => {
       expect(frames[0]).toBe(`h1:${welcome.title} | welcome text`);
       await expect(page.locator('course-player h1').isVisible()).resolves.toBe(true);
       await expect(page.locator('course-player [slot="toc"]').count()).resolves.toBe(0);
+      // The player's code is asked for as that frame starts (not before: handling it would hold the frame back), and
+      // runs only once the document is parsed.
+      await expect.poll(() => scriptsAskedAt.length, SLOW).toBeGreaterThan(1);
+      const firstFrameAt = await page.evaluate(() => (window as unknown as { firstFrameAt: number }).firstFrameAt);
+      expect(Math.min(...scriptsAskedAt)).toBeGreaterThanOrEqual(Math.floor(firstFrameAt));
+      // Every module has arrived, and had a chance to run: app.js would have defined <tracking-status> at once.
+      const modules = /data-modules="([^"]+)"/.exec(html)![1]!.split(' ');
+      const arrived = () =>
+        page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).length);
+      await expect.poll(arrived, SLOW).toBe(modules.length);
+      await page.waitForTimeout(250);
+      await expect(page.evaluate(() => customElements.get('tracking-status') === undefined)).resolves.toBe(true);
       release();
       await page.locator('course-player details[part="module"] a').first().waitFor(SLOW);
       await page.locator('course-player > [data-first-page]').waitFor({ state: 'detached', ...SLOW });
@@ -138,8 +152,8 @@ describe('the first frame', () => {
 describe('the player starts', () => {
   it('in a frame the LMS keeps hidden, served from another origin', async () => {
     // Course content served from another origin than the LMS page (a content server, a CDN), in a frame hidden from
-    // the start. The player waits for the first frame to be painted before it starts; a browser may paint no frame
-    // there (it throttles hidden cross-site frames), and the player must start all the same.
+    // the start. The player waits for the first frame before it starts; a browser may paint no frame there (it
+    // throttles hidden cross-site frames), and the player must start all the same.
     const content = await serveDirectory(outDir);
     const context = await browser.newContext({ viewport: DESKTOP });
     try {
@@ -315,7 +329,8 @@ describe('accessibility before the player takes over', () => {
 async function watchFrames(context: BrowserContext, welcomeText: string): Promise<void> {
   await context.addInitScript((probe: string) => {
     const seen: string[] = [];
-    (window as unknown as { seenFrames: string[] }).seenFrames = seen;
+    const win = window as unknown as { seenFrames: string[]; firstFrameAt?: number };
+    win.seenFrames = seen;
     const visible = (root: Document | ShadowRoot, out: string[]) => {
       for (const element of Array.from(root.querySelectorAll('h1, p'))) {
         // Only the text that paints: text nodes whose element is rendered and not visibility: hidden.
@@ -332,11 +347,13 @@ async function watchFrames(context: BrowserContext, welcomeText: string): Promis
       }
       for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visible(host.shadowRoot, out);
     };
-    const frame = () => {
+    const frame = (time: number) => {
       const now: string[] = [];
       visible(document, now);
       const entry = now.join(' | ');
       if (entry && seen[seen.length - 1] !== entry) seen.push(entry);
+      // When the first frame with something to see started, on the same clock as the server's Date.now().
+      if (entry) win.firstFrameAt ??= performance.timeOrigin + time;
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
