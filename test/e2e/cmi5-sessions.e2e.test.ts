@@ -192,7 +192,7 @@ function checkSessions(all: Stmt[]): Map<string, Stmt[]> {
     const times = byTime.map((s) => Date.parse(s.timestamp));
     expect(
       times.every((t, i) => i === 0 || t > times[i - 1]!),
-      'timestamps strictly increasing',
+      `timestamps strictly increasing: ${byTime.map((s) => `${verbOf(s)} ${s.timestamp} ${s.id}`).join(', ')}`,
     ).toBe(true);
     expect(verbOf(byTime[0]!)).toBe('initialized');
     expect(verbOf(byTime.at(-1)!)).toBe('terminated');
