@@ -98,7 +98,8 @@ export function withModuleList(html: string, bundle: OutputBundle): string {
   const initial = initialJavaScript(bundle);
   const entry = initial.find((chunk) => chunk.isEntry);
   const imported = initial.filter((chunk) => !chunk.isEntry);
-  if (!entry) return html;
+  // A bundle of one file has nothing to add to the list.
+  if (!entry || !imported.length) return html;
   const attribute = `data-modules="./${entry.fileName}"`;
   if (!html.includes(attribute)) throw new Error(`index.html does not start the entry with ${attribute}`);
   const list = [entry, ...imported].map((chunk) => `./${escapeHtml(chunk.fileName)}`).join(' ');
