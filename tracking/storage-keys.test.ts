@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from './xapi/memory-storage.js';
+import { memoryStorage } from './memory-storage.js';
 import { keysWithPrefix } from './storage-keys.js';
 
 describe('keysWithPrefix', () => {

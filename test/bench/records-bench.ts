@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/index.js';
 import { DEFAULT_BATCH_SIZE, Outbox } from '../../tracking/xapi/outbox.js';
-import { memoryStorage } from '../../tracking/xapi/memory-storage.js';
+import { memoryStorage } from '../../tracking/memory-storage.js';
 import { xapiClient } from '../server/support.js';
 import { generatedStatements } from './report-bench.js';
 

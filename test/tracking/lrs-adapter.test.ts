@@ -11,7 +11,7 @@ import { emptyProgress } from '../../core/completion.js';
 import { basicAuth, startServer, type RunningServer } from '../../server/index.js';
 import type { ReportedStatus } from '../../tracking/tracker.js';
 import { LrsAdapter, type ItemPlace, type LrsCourseIds } from '../../tracking/xapi/lrs-adapter.js';
-import { memoryStorage } from '../../tracking/xapi/memory-storage.js';
+import { memoryStorage } from '../../tracking/memory-storage.js';
 import { xapiClient, type Client } from '../server/support.js';
 
 const COURSE = 'https://training.example.com/courses/adapter-test';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from './memory-storage.js';
+import { memoryStorage } from '../memory-storage.js';
 import { backoff, DEFAULT_BATCH_SIZE, Outbox, retryAfter, type OutboxOptions } from './outbox.js';
 
 type Reply = number | 'network' | { status: number; retryAfter: string };

@@ -1,8 +1,8 @@
 /**
- * An in-memory Web Storage (getItem, setItem, removeItem, key, length) for the outbox's unit tests and the records
- * benchmark: "tabs" given the same one share it the way they share localStorage.
+ * An in-memory Web Storage (getItem, setItem, removeItem, key, length) for tracking's unit tests (the outbox, storage
+ * keys, the LRS adapter) and the records benchmark: "tabs" given the same one share it the way they share localStorage.
  */
-import type { OutboxStorage } from './outbox.js';
+import type { OutboxStorage } from './xapi/outbox.js';
 
 export function memoryStorage(): OutboxStorage & { readonly map: Map<string, string> } {
   const map = new Map<string, string>();
